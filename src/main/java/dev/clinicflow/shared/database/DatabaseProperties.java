@@ -1,0 +1,35 @@
+package dev.clinicflow.shared.database;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the data lives. With no {@code url} the service runs its own embedded PostgreSQL
+ * under the data directory.
+ *
+ * @param url JDBC or {@code postgres://} URL of an external PostgreSQL
+ * ({@code DATABASE_URL}); empty for the embedded one
+ * @param user the role that owns the schema and runs migrations ({@code DATABASE_USER})
+ * @param password its password ({@code DATABASE_PASSWORD})
+ * @param appUser the runtime role the application's pool connects as: not a superuser, no
+ * BYPASSRLS, so row-level security applies ({@code DATABASE_APP_USER})
+ * @param appPassword its password ({@code DATABASE_APP_PASSWORD})
+ * @param embeddedPort port of the embedded PostgreSQL, 0 for any free port
+ * @param poolSize maximum connections of the application's pool
+ */
+@ConfigurationProperties("clinicflow.database")
+public record DatabaseProperties(@Nullable String url, @Nullable String user, @Nullable String password,
+		@DefaultValue("clinicflow_app") String appUser, @Nullable String appPassword,
+		@DefaultValue("0") int embeddedPort, @DefaultValue("20") int poolSize) {
+
+	/**
+	 * Tells whether the service runs its own embedded PostgreSQL.
+	 * @return true when no external URL is configured
+	 */
+	public boolean embedded() {
+		return this.url == null || this.url.isBlank();
+	}
+
+}

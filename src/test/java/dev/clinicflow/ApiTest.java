@@ -1,0 +1,80 @@
+package dev.clinicflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the API tests: the whole service on a random port over the embedded PostgreSQL
+ * (one per test JVM, in a fresh temporary directory), called over real HTTP. Every test
+ * registers its own tenant, so tests share no data and run in any order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApiTest.TestClockConfiguration.class)
+public abstract class ApiTest {
+
+	private static final Path DATA_DIR = temporaryDataDir();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	protected TestClock clock;
+
+	protected Api api;
+
+	@DynamicPropertySource
+	static void embeddedDatabase(DynamicPropertyRegistry registry) {
+		registry.add("clinicflow.data-dir", DATA_DIR::toString);
+		registry.add("clinicflow.cors-origins", () -> "https://app.clinicflow.test");
+	}
+
+	@BeforeEach
+	void client() {
+		this.api = new Api("http://localhost:" + this.port);
+	}
+
+	private static Path temporaryDataDir() {
+		try {
+			Path dir = Files.createTempDirectory("clinicflow-test-");
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClockConfiguration {
+
+		@Bean
+		@Primary
+		TestClock testClock() {
+			return new TestClock();
+		}
+
+	}
+
+	/**
+	 * Returns the clock as the application sees it.
+	 * @return the clock
+	 */
+	protected Clock applicationClock() {
+		return this.clock;
+	}
+
+}

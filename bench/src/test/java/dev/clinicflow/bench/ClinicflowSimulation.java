@@ -82,7 +82,10 @@ public class ClinicflowSimulation extends Simulation {
 	HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
 		.acceptHeader("application/json")
 		.contentTypeHeader("application/json")
-		.userAgentHeader("clinicflow-bench");
+		.userAgentHeader("clinicflow-bench")
+		// The API answers GET /users/me with an ETag; a browser-like cache would turn most
+		// requests into If-None-Match -> 304. Measure full answers.
+		.disableCaching();
 
 	/** Endless, round-robin over the seeded users. */
 	Iterator<Map<String, Object>> users = Stream.generate(() -> {

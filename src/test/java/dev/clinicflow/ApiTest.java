@@ -7,6 +7,8 @@ import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import dev.clinicflow.shared.events.ProbeEvents;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * registers its own tenant, so tests share no data and run in any order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, ProbeEvents.class })
 public abstract class ApiTest {
 
 	private static final Path DATA_DIR = temporaryDataDir();

@@ -3,6 +3,7 @@ package dev.clinicflow.bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -15,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -37,7 +40,12 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * <li><b>users-me</b>: {@code concurrency} virtual users, each logging in once (request
  * {@code users-me login}), then looping {@code GET /api/v1/users/me} with its bearer token:
  * first until a shared warm-up deadline (request {@code users-me warm-up}, not the figure
- * of merit), then for exactly {@code measureSeconds} (request {@code users-me}).</li>
+ * of merit), then for exactly {@code measureSeconds} (request {@code users-me}). A closed
+ * model: it finds the throughput at that concurrency, and the latency that comes with it.</li>
+ * <li><b>users-me fixed-rate</b>: an open model, {@code rate} new requests per second for
+ * {@code rateSeconds}, each a {@code GET /api/v1/users/me} with one of the tokens of the
+ * previous phase, over shared connections: the latency at a given throughput, whether or
+ * not the server keeps up (no coordinated omission).</li>
  * </ol>
  * Every setting is a system property {@code bench.X} or an environment variable
  * {@code BENCH_X} (upper snake case), e.g. {@code -Dbench.baseUrl=...} or
@@ -69,6 +77,10 @@ public class ClinicflowSimulation extends Simulation {
 
 	static final int MEASURE_SECONDS = Integer.parseInt(setting("measureSeconds", "60"));
 
+	static final int RATE = Integer.parseInt(setting("rate", "1500"));
+
+	static final int RATE_SECONDS = Integer.parseInt(setting("rateSeconds", "40"));
+
 	static final String WINDOWS_FILE = setting("windowsFile", "");
 
 	/** First send and last receive, per request name. */
@@ -78,6 +90,11 @@ public class ClinicflowSimulation extends Simulation {
 	static final AtomicLong USERS_ME_START = new AtomicLong();
 
 	static final AtomicInteger NEXT_USER = new AtomicInteger();
+
+	/** Email and access token of each users-me virtual user, reused by the fixed-rate phase. */
+	static final List<String[]> SESSIONS = new CopyOnWriteArrayList<>();
+
+	static final AtomicInteger NEXT_SESSION = new AtomicInteger();
 
 	HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
 		.acceptHeader("application/json")
@@ -137,24 +154,41 @@ public class ClinicflowSimulation extends Simulation {
 		.feed(this.users)
 		.exec(login("users-me login"))
 		.exitHereIfFailed()
+		.exec((session) -> {
+			SESSIONS.add(new String[] { session.getString("email"), session.getString("token") });
+			return session;
+		})
 		.exec(asLongAs((session) -> System.currentTimeMillis() < usersMeStart() + WARMUP_SECONDS * 1000L)
 			.on(me("users-me warm-up")))
 		.exec(asLongAs((session) -> System.currentTimeMillis() < usersMeStart()
 				+ (WARMUP_SECONDS + MEASURE_SECONDS) * 1000L)
 			.on(me("users-me")));
 
+	ScenarioBuilder fixedRateScenario = scenario("users-me fixed-rate").exec((session) -> {
+		if (SESSIONS.isEmpty()) {
+			return session.markAsFailed();
+		}
+		String[] user = SESSIONS.get(Math.floorMod(NEXT_SESSION.getAndIncrement(), SESSIONS.size()));
+		return session.set("email", user[0]).set("token", user[1]);
+	}).exitHereIfFailed().exec(me("users-me fixed-rate"));
+
 	{
 		System.out.printf(
 				"clinicflow-bench: %s, tenant %s, %d seeded users; login: %d concurrent for %d s; "
-						+ "users-me: %d users (ramp %d s), warm-up %d s, measured %d s%n",
+						+ "users-me: %d users (ramp %d s), warm-up %d s, measured %d s; fixed rate: %d/s for %d s%n",
 				BASE_URL, TENANT, SEEDED_USERS, LOGIN_CONCURRENCY, LOGIN_SECONDS, CONCURRENCY, RAMP_SECONDS,
-				WARMUP_SECONDS, MEASURE_SECONDS);
+				WARMUP_SECONDS, MEASURE_SECONDS, RATE, RATE_SECONDS);
 		setUp(this.loginScenario
 			.injectClosed(constantConcurrentUsers(LOGIN_CONCURRENCY).during(Duration.ofSeconds(LOGIN_SECONDS)))
-			.andThen(this.usersMeScenario.injectOpen(rampUsers(CONCURRENCY).during(Duration.ofSeconds(RAMP_SECONDS)))))
+			.andThen(this.usersMeScenario.injectOpen(rampUsers(CONCURRENCY).during(Duration.ofSeconds(RAMP_SECONDS)))
+				.andThen(this.fixedRateScenario
+					.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(RATE_SECONDS)))
+					// One request per virtual user: pool the connections instead of opening one each.
+					.protocols(this.protocol.shareConnections()))))
 			.protocols(this.protocol)
 			// A safety net: the phases end by themselves well before this.
-			.maxDuration(Duration.ofSeconds(LOGIN_SECONDS + RAMP_SECONDS + WARMUP_SECONDS + MEASURE_SECONDS + 120L));
+			.maxDuration(Duration.ofSeconds(
+					LOGIN_SECONDS + RAMP_SECONDS + WARMUP_SECONDS + MEASURE_SECONDS + RATE_SECONDS + 180L));
 	}
 
 	@Override

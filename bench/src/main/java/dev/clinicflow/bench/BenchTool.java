@@ -54,8 +54,8 @@ public final class BenchTool {
 	/** The closed-model phase: its throughput is held against the goal. */
 	static final String THROUGHPUT_REQUEST = "users-me";
 
-	/** The open-model phase: its p99 at the offered rate is held against the goal. */
-	static final String RATE_REQUEST = "users-me fixed-rate";
+	/** The paced phase: its p99 at the offered rate is held against the goal. */
+	static final String RATE_REQUEST = "users-me paced";
 
 	private BenchTool() {
 	}
@@ -291,7 +291,8 @@ public final class BenchTool {
 			requests.add(request);
 		}
 
-		double offeredRate = Double.parseDouble(options.get("rate", "0"));
+		double offeredRate = Double.parseDouble(
+				windows.getProperty(RATE_REQUEST + ".offeredPerSecond", options.get("rate", "0")));
 		Map<String, Object> goal = goal(requests, offeredRate);
 
 		Map<String, Object> summary = new LinkedHashMap<>();
@@ -356,8 +357,8 @@ public final class BenchTool {
 
 	/**
 	 * The issue's goal, ">= 1,500 requests/s with p99 < 50 ms for /users/me", checked in two
-	 * halves: the closed phase must reach the throughput, and the open phase, offered at
-	 * least that rate, must keep p99 under the bound; neither may have errors.
+	 * halves: the unpaced phase must reach the throughput, and the paced phase, offered at
+	 * least that rate, must sustain it with p99 under the bound; neither may have errors.
 	 */
 	static Map<String, Object> goal(List<Map<String, Object>> requests, double offeredRate) {
 		Map<String, Object> goal = new LinkedHashMap<>();
@@ -387,8 +388,9 @@ public final class BenchTool {
 			check.put("requestsPerSecond", latency.get("requestsPerSecond"));
 			check.put("p99Ms", p99);
 			check.put("errors", latency.get("errors"));
-			latencyMet = offeredRate >= GOAL_REQUESTS_PER_SECOND && p99 < GOAL_P99_MS
-					&& (Long) latency.get("errors") == 0;
+			double achieved = ((Number) latency.get("requestsPerSecond")).doubleValue();
+			latencyMet = offeredRate >= GOAL_REQUESTS_PER_SECOND && achieved >= 0.98 * GOAL_REQUESTS_PER_SECOND
+					&& p99 < GOAL_P99_MS && (Long) latency.get("errors") == 0;
 		}
 		check.put("met", latencyMet);
 		goal.put("latencyAtRate", check);
@@ -404,13 +406,15 @@ public final class BenchTool {
 		md.append(String.format(Locale.ROOT,
 				"Goal for `GET /api/v1/users/me`: >= %.0f requests/s with p99 < %.0f ms, no errors: **%s**%n%n",
 				GOAL_REQUESTS_PER_SECOND, GOAL_P99_MS, Boolean.TRUE.equals(goal.get("met")) ? "met" : "NOT met"));
-		md.append("- throughput (`").append(THROUGHPUT_REQUEST).append("`, closed model): ");
+		md.append("- throughput (`").append(THROUGHPUT_REQUEST).append("`, as fast as the server answers): ");
 		md.append(throughput.containsKey("requestsPerSecond") ? throughput.get("requestsPerSecond") + " requests/s"
 				: "not measured");
 		md.append(Boolean.TRUE.equals(throughput.get("met")) ? " (met)" : " (NOT met)").append('\n');
 		md.append("- latency at an offered ").append(Math.round((Double) latency.get("offeredPerSecond")))
-			.append(" requests/s (`").append(RATE_REQUEST).append("`, open model): ");
-		md.append(latency.containsKey("p99Ms") ? "p99 " + latency.get("p99Ms") + " ms" : "not measured");
+			.append(" requests/s (`").append(RATE_REQUEST).append("`): ");
+		md.append(latency.containsKey("p99Ms")
+				? latency.get("requestsPerSecond") + " requests/s achieved, p99 " + latency.get("p99Ms") + " ms"
+				: "not measured");
 		md.append(Boolean.TRUE.equals(latency.get("met")) ? " (met)" : " (NOT met)").append('\n');
 		return md.toString();
 	}

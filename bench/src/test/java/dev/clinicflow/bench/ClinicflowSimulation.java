@@ -3,9 +3,9 @@ package dev.clinicflow.bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
+import static io.gatling.javaapi.core.CoreDsl.pace;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -16,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -42,10 +40,14 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * first until a shared warm-up deadline (request {@code users-me warm-up}, not the figure
  * of merit), then for exactly {@code measureSeconds} (request {@code users-me}). A closed
  * model: it finds the throughput at that concurrency, and the latency that comes with it.</li>
- * <li><b>users-me fixed-rate</b>: an open model, {@code rate} new requests per second for
- * {@code rateSeconds}, each a {@code GET /api/v1/users/me} with one of the tokens of the
- * previous phase, over shared connections: the latency at a given throughput, whether or
- * not the server keeps up (no coordinated omission).</li>
+ * <li><b>users-me paced</b>: right after, the same virtual users go on for
+ * {@code rateSeconds}, each now sending one request every {@code concurrency / rate}
+ * seconds (rounded down to the millisecond, so at least {@code rate} requests/s are offered
+ * in all), with random offsets so that they do not send in bursts: the latency at the
+ * goal's throughput. The concurrency stays bounded, so a server that cannot keep up shows
+ * a lower rate rather than an avalanche of queued connections (an open model at a rate
+ * the server cannot sustain queues thousands of requests on the database pool, and the
+ * load generator runs out of file descriptors).</li>
  * </ol>
  * Every setting is a system property {@code bench.X} or an environment variable
  * {@code BENCH_X} (upper snake case), e.g. {@code -Dbench.baseUrl=...} or
@@ -67,19 +69,19 @@ public class ClinicflowSimulation extends Simulation {
 
 	static final int LOGIN_CONCURRENCY = Integer.parseInt(setting("loginConcurrency", "8"));
 
-	static final int LOGIN_SECONDS = Integer.parseInt(setting("loginSeconds", "30"));
+	static final int LOGIN_SECONDS = Integer.parseInt(setting("loginSeconds", "20"));
 
 	static final int CONCURRENCY = Integer.parseInt(setting("concurrency", "64"));
 
 	static final int RAMP_SECONDS = Integer.parseInt(setting("rampSeconds", "5"));
 
-	static final int WARMUP_SECONDS = Integer.parseInt(setting("warmupSeconds", "20"));
+	static final int WARMUP_SECONDS = Integer.parseInt(setting("warmupSeconds", "15"));
 
 	static final int MEASURE_SECONDS = Integer.parseInt(setting("measureSeconds", "60"));
 
 	static final int RATE = Integer.parseInt(setting("rate", "1500"));
 
-	static final int RATE_SECONDS = Integer.parseInt(setting("rateSeconds", "40"));
+	static final int RATE_SECONDS = Integer.parseInt(setting("rateSeconds", "30"));
 
 	static final String WINDOWS_FILE = setting("windowsFile", "");
 
@@ -91,10 +93,11 @@ public class ClinicflowSimulation extends Simulation {
 
 	static final AtomicInteger NEXT_USER = new AtomicInteger();
 
-	/** Email and access token of each users-me virtual user, reused by the fixed-rate phase. */
-	static final List<String[]> SESSIONS = new CopyOnWriteArrayList<>();
+	/** Each virtual user's period in the paced phase. */
+	static final Duration PACE = Duration.ofMillis(Math.max(1, 1000L * CONCURRENCY / RATE));
 
-	static final AtomicInteger NEXT_SESSION = new AtomicInteger();
+	/** What the paced phase offers, at most: one request per user per period. */
+	static final double OFFERED_RATE = CONCURRENCY * 1000.0 / PACE.toMillis();
 
 	HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
 		.acceptHeader("application/json")
@@ -154,37 +157,25 @@ public class ClinicflowSimulation extends Simulation {
 		.feed(this.users)
 		.exec(login("users-me login"))
 		.exitHereIfFailed()
-		.exec((session) -> {
-			SESSIONS.add(new String[] { session.getString("email"), session.getString("token") });
-			return session;
-		})
 		.exec(asLongAs((session) -> System.currentTimeMillis() < usersMeStart() + WARMUP_SECONDS * 1000L)
 			.on(me("users-me warm-up")))
 		.exec(asLongAs((session) -> System.currentTimeMillis() < usersMeStart()
 				+ (WARMUP_SECONDS + MEASURE_SECONDS) * 1000L)
-			.on(me("users-me")));
-
-	ScenarioBuilder fixedRateScenario = scenario("users-me fixed-rate").exec((session) -> {
-		if (SESSIONS.isEmpty()) {
-			return session.markAsFailed();
-		}
-		String[] user = SESSIONS.get(Math.floorMod(NEXT_SESSION.getAndIncrement(), SESSIONS.size()));
-		return session.set("email", user[0]).set("token", user[1]);
-	}).exitHereIfFailed().exec(me("users-me fixed-rate"));
+			.on(me("users-me")))
+		.pause(Duration.ZERO, PACE)
+		.exec(asLongAs((session) -> System.currentTimeMillis() < usersMeStart()
+				+ (WARMUP_SECONDS + MEASURE_SECONDS + RATE_SECONDS) * 1000L)
+			.on(pace(PACE).exec(me("users-me paced"))));
 
 	{
 		System.out.printf(
 				"clinicflow-bench: %s, tenant %s, %d seeded users; login: %d concurrent for %d s; "
-						+ "users-me: %d users (ramp %d s), warm-up %d s, measured %d s; fixed rate: %d/s for %d s%n",
+						+ "users-me: %d users (ramp %d s), warm-up %d s, measured %d s; paced: %.0f/s for %d s%n",
 				BASE_URL, TENANT, SEEDED_USERS, LOGIN_CONCURRENCY, LOGIN_SECONDS, CONCURRENCY, RAMP_SECONDS,
-				WARMUP_SECONDS, MEASURE_SECONDS, RATE, RATE_SECONDS);
+				WARMUP_SECONDS, MEASURE_SECONDS, OFFERED_RATE, RATE_SECONDS);
 		setUp(this.loginScenario
 			.injectClosed(constantConcurrentUsers(LOGIN_CONCURRENCY).during(Duration.ofSeconds(LOGIN_SECONDS)))
-			.andThen(this.usersMeScenario.injectOpen(rampUsers(CONCURRENCY).during(Duration.ofSeconds(RAMP_SECONDS)))
-				.andThen(this.fixedRateScenario
-					.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(RATE_SECONDS)))
-					// One request per virtual user: pool the connections instead of opening one each.
-					.protocols(this.protocol.shareConnections()))))
+			.andThen(this.usersMeScenario.injectOpen(rampUsers(CONCURRENCY).during(Duration.ofSeconds(RAMP_SECONDS)))))
 			.protocols(this.protocol)
 			// A safety net: the phases end by themselves well before this.
 			.maxDuration(Duration.ofSeconds(
@@ -197,6 +188,7 @@ public class ClinicflowSimulation extends Simulation {
 			return;
 		}
 		StringBuilder out = new StringBuilder("# first send and last receive per request, epoch ms\n");
+		out.append("users-me\\ paced.offeredPerSecond=").append(OFFERED_RATE).append('\n');
 		WINDOWS.forEach((name, window) -> {
 			if (window[0].get() != Long.MAX_VALUE && window[1].get() != Long.MIN_VALUE) {
 				String key = name.replace(" ", "\\ ");

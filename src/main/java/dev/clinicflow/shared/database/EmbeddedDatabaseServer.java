@@ -75,6 +75,10 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("listen_addresses", "localhost")
+				// TCP only: a Unix socket in the shared /tmp can collide with another
+				// server's
+				// stale lock file and stop this one from starting
+				.setServerConfig("unix_socket_directories", "''")
 				.setServerConfig("max_connections", "200")
 				.start();
 		}

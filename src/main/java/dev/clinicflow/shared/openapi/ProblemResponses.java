@@ -70,7 +70,7 @@ class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 
 	@Override
 	public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
-		Schema<?> invalidField = new ObjectSchema().addProperty("field", new StringSchema())
+		Schema<Object> invalidField = new ObjectSchema().addProperty("field", new StringSchema())
 			.addProperty("message", new StringSchema());
 		Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")
 			.properties(Map.of("type", new StringSchema().format("uri"), "title", new StringSchema(), "status",
@@ -78,6 +78,23 @@ class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 					"code", new StringSchema().description("Stable machine-readable code"), "requestId",
 					new StringSchema(), "errors", new ArraySchema().items(invalidField)));
 		openApi.getComponents().addSchemas("Problem", problem);
+		// Responses a controller declares with @ApiResponse get the method's return type
+		// from springdoc; every error answer is a problem, whatever it declared.
+		if (openApi.getPaths() != null) {
+			openApi.getPaths()
+				.values()
+				.stream()
+				.flatMap((path) -> path.readOperations().stream())
+				.filter((operation) -> operation.getResponses() != null)
+				.flatMap((operation) -> operation.getResponses().entrySet().stream())
+				.filter((response) -> response.getKey().startsWith("4") || response.getKey().startsWith("5"))
+				.forEach((response) -> response.getValue().setContent(problemContent()));
+		}
+	}
+
+	private static Content problemContent() {
+		return new Content().addMediaType("application/problem+json",
+				new MediaType().schema(new Schema<Object>().$ref(PROBLEM)));
 	}
 
 	private static boolean annotated(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> type) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.clinicflow.shared.Problems;
+import dev.clinicflow.shared.web.DeniedAccess;
 import dev.clinicflow.shared.web.ProblemWriter;
 
 import org.springframework.http.HttpStatus;
@@ -24,12 +25,15 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
 
 	private final ProblemWriter problems;
 
+	private final DeniedAccess deniedAccess;
+
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
 	private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 
-	ProblemAuthenticationHandlers(ProblemWriter problems) {
+	ProblemAuthenticationHandlers(ProblemWriter problems, DeniedAccess deniedAccess) {
 		this.problems = problems;
+		this.deniedAccess = deniedAccess;
 	}
 
 	@Override
@@ -44,6 +48,7 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		this.bearerDenied.handle(request, response, ex);
+		this.deniedAccess.report(request);
 		this.problems.write(request, response,
 				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation."));
 	}

@@ -11,6 +11,7 @@ import dev.clinicflow.shared.CurrentTenant;
 import dev.clinicflow.shared.PlatformProperties;
 import dev.clinicflow.shared.PublicPaths;
 import dev.clinicflow.shared.database.DatabaseProperties;
+import dev.clinicflow.shared.web.DeniedAccess;
 import dev.clinicflow.shared.web.ProblemWriter;
 
 import org.springframework.context.annotation.Bean;
@@ -51,8 +52,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, List<PublicPaths> publicPaths, ProblemWriter problems,
-			JwtDecoder decoder) throws Exception {
-		ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+			DeniedAccess deniedAccess, JwtDecoder decoder) throws Exception {
+		ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems, deniedAccess);
 		http.csrf(AbstractHttpConfigurer::disable).cors((cors) -> {
 		})
 			.httpBasic(AbstractHttpConfigurer::disable)

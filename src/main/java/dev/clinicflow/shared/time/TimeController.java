@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.clinicflow.shared.PublicPaths;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/time")
 @Tag(name = "Platform")
+@SecurityRequirements
 class TimeController {
 
 	private final Clock clock;

@@ -3,6 +3,7 @@ package dev.clinicflow.shared.web;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private final DeniedAccess deniedAccess;
+
+	ApiExceptionHandler(DeniedAccess deniedAccess) {
+		this.deniedAccess = deniedAccess;
+	}
+
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequest ex) {
 		return Problems.invalid(ex.errors());
@@ -69,7 +76,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail accessDenied(AccessDeniedException ex) {
+	ProblemDetail accessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		this.deniedAccess.report(request);
 		return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation.");
 	}
 

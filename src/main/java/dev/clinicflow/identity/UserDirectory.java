@@ -36,6 +36,14 @@ public class UserDirectory {
 
 	static final Duration INVITE_TTL = Duration.ofDays(7);
 
+	/** Users as clients see them, with whether a photo exists, in one query. */
+	private static final String SELECT_VIEWS = """
+			select u.id, u.email, u.name, u.phone, u.role, u.active, u.locale, u.must_change_password,
+			       exists (select 1 from identity.user_photos p where p.tenant_id = u.tenant_id and p.user_id = u.id) as has_photo,
+			       u.created_at, u.updated_at, u.version
+			from identity.users u
+			""";
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final Users users;
@@ -116,17 +124,12 @@ public class UserDirectory {
 	public CursorPage<UserView> list(@Nullable Role role, @Nullable Boolean active, @Nullable Integer limit,
 			@Nullable String cursor) {
 		int size = CursorPage.limit(limit);
-		List<UserView> rows = this.jdbc
-			.sql("""
-					select u.id, u.email, u.name, u.phone, u.role, u.active, u.locale, u.must_change_password,
-					       exists (select 1 from identity.user_photos p where p.tenant_id = u.tenant_id and p.user_id = u.id) as has_photo,
-					       u.created_at, u.updated_at, u.version
-					from identity.users u
-					where (cast(:role as text) is null or u.role = :role)
-					  and (cast(:active as boolean) is null or u.active = :active)
-					  and (cast(:after as uuid) is null or u.id > :after)
-					order by u.id
-					limit :limit""")
+		List<UserView> rows = this.jdbc.sql(SELECT_VIEWS + """
+				where (cast(:role as text) is null or u.role = :role)
+				  and (cast(:active as boolean) is null or u.active = :active)
+				  and (cast(:after as uuid) is null or u.id > :after)
+				order by u.id
+				limit :limit""")
 			.param("role", (role != null) ? role.name() : null)
 			.param("active", active)
 			.param("after", CursorPage.after(cursor))
@@ -143,7 +146,11 @@ public class UserDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public UserView get(UUID id) {
-		return load(id).view();
+		return this.jdbc.sql(SELECT_VIEWS + "where u.id = ?")
+			.param(id)
+			.query(UserView.class)
+			.optional()
+			.orElseThrow(() -> ResourceNotFound.of("user", id));
 	}
 
 	/**

@@ -61,6 +61,41 @@ public class AuditLog {
 	}
 
 	/**
+	 * Records many actions of the current tenant inside the caller's transaction, with
+	 * one statement (a bulk import records one entry per created record).
+	 * @param entries what happened
+	 */
+	@Transactional
+	public void recordAll(List<AuditEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		UUID actor = CurrentActor.userId().orElse(null);
+		this.jdbc
+			.sql("""
+					insert into audit.audit_log
+					  (tenant_id, id, at, actor_id, action, entity_type, entity_id, outcome, request_id, client_ip, details)
+					select :tenant, e.id, :at, coalesce(e.actor_id, :actor), e.action, e.entity_type, e.entity_id, e.outcome,
+					       :requestId, cast(:clientIp as inet), cast(e.details as jsonb)
+					from unnest(:ids, :actors, :actions, :types, :entityIds, :outcomes, :details)
+					  as e(id, actor_id, action, entity_type, entity_id, outcome, details)""")
+			.param("tenant", CurrentTenant.require().value())
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("actor", actor)
+			.param("requestId", RequestContext.requestId().orElse(null))
+			.param("clientIp", RequestContext.clientIp().orElse(null))
+			.param("ids", entries.stream().map((e) -> Ids.next()).toArray(UUID[]::new))
+			.param("actors", entries.stream().map(AuditEntry::actorId).toArray(UUID[]::new))
+			.param("actions", entries.stream().map(AuditEntry::action).toArray(String[]::new))
+			.param("types", entries.stream().map(AuditEntry::entityType).toArray(String[]::new))
+			.param("entityIds", entries.stream().map(AuditEntry::entityId).toArray(UUID[]::new))
+			.param("outcomes", entries.stream().map((e) -> e.outcome().name()).toArray(String[]::new))
+			.param("details",
+					entries.stream().map((e) -> this.json.writeValueAsString(e.details())).toArray(String[]::new))
+			.update();
+	}
+
+	/**
 	 * Records an action of a tenant in a transaction of its own.
 	 * @param tenant the tenant the action belongs to
 	 * @param entry what happened

@@ -7,11 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.clinicflow.shared.InvalidField;
 import dev.clinicflow.shared.InvalidRequest;
@@ -75,6 +71,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return Problems.of(HttpStatus.PRECONDITION_FAILED, "stale_version", detail);
 	}
 
+	/** Input converted from JSON by application code (a merge patch, one bulk item). */
+	@ExceptionHandler
+	ProblemDetail invalidJson(MismatchedInputException ex) {
+		return JsonInputProblems.of(ex);
+	}
+
 	@ExceptionHandler
 	ProblemDetail accessDenied(AccessDeniedException ex, HttpServletRequest request) {
 		this.deniedAccess.report(request);
@@ -118,7 +120,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String field = Objects.requireNonNullElse(ex.getPropertyName(), "parameter");
-		String expected = (ex.getRequiredType() != null) ? describe(ex.getRequiredType()) : "another type";
+		String expected = (ex.getRequiredType() != null) ? JsonInputProblems.describe(ex.getRequiredType())
+				: "another type";
 		return ResponseEntity.badRequest()
 			.body(Problems.invalid(List.of(new InvalidField(field, "must be " + expected))));
 	}
@@ -152,59 +155,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
 						"The request body is larger than " + BodySizeLimitFilter.MAX_BYTES / 1024 + " KiB."));
 		}
-		return ResponseEntity.badRequest().body(unreadable(ex.getCause()));
-	}
-
-	private static ProblemDetail unreadable(@Nullable Throwable cause) {
-		if (cause instanceof UnrecognizedPropertyException unknown) {
-			return Problems.invalid(List.of(new InvalidField(path(unknown), "is not a known field")));
-		}
-		if (cause instanceof InvalidFormatException format && format.getTargetType() != null
-				&& format.getTargetType().isEnum()) {
-			return Problems.invalid(List.of(new InvalidField(path(format),
-					"must be one of " + List.of(format.getTargetType().getEnumConstants()))));
-		}
-		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			String expected = (mismatch.getTargetType() != null) ? describe(mismatch.getTargetType()) : "another type";
-			return Problems.invalid(List.of(new InvalidField(path(mismatch), "must be " + expected)));
-		}
-		if (cause instanceof JacksonException json && !(cause instanceof StreamReadException)
-				&& !json.getPath().isEmpty()) {
-			return Problems.invalid(List.of(new InvalidField(path(json), "is invalid")));
-		}
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed_request",
-				(cause == null) ? "The request body is missing." : "The request body is not valid JSON.");
-		problem.setTitle("Malformed request");
-		return problem;
-	}
-
-	private static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.isEmpty() ? "body" : path.toString();
-	}
-
-	private static String describe(Class<?> type) {
-		if (type.isEnum()) {
-			return "one of " + List.of(type.getEnumConstants());
-		}
-		return switch (type.getSimpleName()) {
-			case "UUID" -> "a UUID";
-			case "Instant" -> "an ISO-8601 instant such as 2026-01-31T13:00:00Z";
-			case "LocalDate" -> "a date as YYYY-MM-DD";
-			case "Integer", "int", "Long", "long" -> "an integer";
-			case "Boolean", "boolean" -> "true or false";
-			case "String" -> "a string";
-			case "List", "Set" -> "an array";
-			default -> "a " + type.getSimpleName();
-		};
+		return ResponseEntity.badRequest().body(JsonInputProblems.of(ex.getCause()));
 	}
 
 }

@@ -65,7 +65,7 @@ public class PatientSearch {
 		String q = PatientNormalizer.blankToNull(query.q());
 		Sort sort = sort(query, q);
 		String sortKey = switch (sort) {
-			case RELEVANCE -> filter.text(q);
+			case RELEVANCE -> "cast(" + filter.text(q) + " as float8)";
 			case NAME -> "p.search_name";
 			case CREATED_AT -> "p.created_at";
 			case LAST_VISIT_AT -> "coalesce(p.last_visit_at, '-infinity'::timestamptz)";
@@ -129,7 +129,7 @@ public class PatientSearch {
 		}
 		List<String> tags = query.tags().stream().map((tag) -> tag.trim().toLowerCase(Locale.ROOT)).toList();
 		if (!tags.isEmpty()) {
-			filter.where("p.tags @> :tags", "tags", tags.toArray(String[]::new));
+			filter.where("p.tags @> cast(:tags as text[])", "tags", tags.toArray(String[]::new));
 		}
 		if (query.gender() != null) {
 			filter.where("p.gender = :gender", "gender", query.gender().name());

@@ -1,0 +1,241 @@
+package dev.clinicflow.patients;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.clinicflow.identity.IdentityApi;
+import dev.clinicflow.shared.InvalidRequest;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The WHERE clause of a registry query, built from a {@link PatientQuery}: the text match
+ * (with its relevance expression) and every filter, combined with AND. Search and
+ * statistics share it, so the same filters mean the same patients in both.
+ */
+final class PatientFilter {
+
+	/**
+	 * Word similarity at which "marai" still finds "Maria" (0.5) but unrelated names do
+	 * not.
+	 */
+	static final String NAME_THRESHOLD = "0.5";
+
+	private final List<String> conditions = new ArrayList<>(List.of("true"));
+
+	private final Map<String, Object> params = new HashMap<>();
+
+	private final Instant now;
+
+	private boolean usesNameSimilarity;
+
+	private String relevance = "cast(0 as float8)";
+
+	private PatientFilter(Instant now) {
+		this.now = now;
+	}
+
+	/** The conditions, joined with AND, over the table aliased {@code p}. */
+	String conditions() {
+		return String.join(" and ", this.conditions);
+	}
+
+	Map<String, Object> params() {
+		return this.params;
+	}
+
+	/** How well a row matches the text, as float8 (higher is better). */
+	String relevance() {
+		return this.relevance;
+	}
+
+	/**
+	 * Prepares the transaction for the query (the trigram threshold the name match uses).
+	 */
+	void prepare(JdbcClient jdbc) {
+		if (this.usesNameSimilarity) {
+			jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', ?, true)")
+				.param(NAME_THRESHOLD)
+				.query(String.class)
+				.single();
+		}
+	}
+
+	void where(String condition) {
+		this.conditions.add(condition);
+	}
+
+	void where(String condition, String name, Object value) {
+		this.conditions.add(condition);
+		this.params.put(name, value);
+	}
+
+	/** Adds the text match and returns its relevance expression. */
+	String text(@Nullable String q) {
+		if (q == null) {
+			return "0";
+		}
+		if (q.contains("@")) {
+			where("lower(p.email) = lower(:email)", "email", q);
+			return "1.0";
+		}
+		String digits = q.replaceAll("\\D", "");
+		if (q.matches("[0-9().\\-+/\\s]+") && digits.length() >= 3) {
+			List<String> matches = new ArrayList<>();
+			if (digits.length() <= 11) {
+				matches.add("p.cpf like :cpfPrefix");
+				this.params.put("cpfPrefix", digits + "%");
+				this.params.put("cpf", digits);
+			}
+			if (digits.length() >= 8) {
+				matches.add("p.phone_keys @> array[cast(:phoneKey as text)]");
+				this.params.put("phoneKey", digits.substring(digits.length() - 8));
+			}
+			if (matches.isEmpty()) {
+				throw InvalidRequest.field("q", "has too many digits for a CPF or phone number");
+			}
+			where("(" + String.join(" or ", matches) + ")");
+			return this.params.containsKey("cpf") ? "(case when p.cpf = :cpf then 1.0 else 0.9 end)" : "0.9";
+		}
+		this.usesNameSimilarity = true;
+		where("patients.normalize(:q) <% p.search_name", "q", q);
+		return "(word_similarity(patients.normalize(:q), p.search_name) + 0.01 * similarity(patients.normalize(:q), p.search_name))";
+	}
+
+	private void filters(PatientQuery query, LocalDate today) {
+		if (!query.includeDeleted()) {
+			where("p.deleted_at is null and p.merged_into is null");
+		}
+		List<String> tags = query.tags().stream().map((tag) -> tag.trim().toLowerCase(Locale.ROOT)).toList();
+		if (!tags.isEmpty()) {
+			where("p.tags @> cast(:tags as text[])", "tags", tags.toArray(String[]::new));
+		}
+		if (query.gender() != null) {
+			where("p.gender = :gender", "gender", query.gender().name());
+		}
+		ages(query, today);
+		if (PatientNormalizer.blankToNull(query.city()) != null) {
+			where("patients.normalize(p.city) = patients.normalize(:city)", "city", query.city().trim());
+		}
+		if (PatientNormalizer.blankToNull(query.neighborhood()) != null) {
+			where("patients.normalize(p.neighborhood) = patients.normalize(:neighborhood)", "neighborhood",
+					query.neighborhood().trim());
+		}
+		if (PatientNormalizer.blankToNull(query.healthPlan()) != null) {
+			where("(patients.normalize(p.health_plan_provider) = patients.normalize(:plan)"
+					+ " or patients.normalize(p.health_plan_name) = patients.normalize(:plan))", "plan",
+					query.healthPlan().trim());
+		}
+		Timestamp now = Timestamp.from(this.now);
+		if (Boolean.TRUE.equals(query.hasUpcomingAppointment())) {
+			where("p.next_appointment_at > :now", "now", now);
+		}
+		else if (Boolean.FALSE.equals(query.hasUpcomingAppointment())) {
+			where("(p.next_appointment_at is null or p.next_appointment_at <= :now)", "now", now);
+		}
+		if (query.noShowRateMin() != null) {
+			if (query.noShowRateMin() < 0 || query.noShowRateMin() > 1) {
+				throw InvalidRequest.field("noShowRateMin", "must be between 0 and 1");
+			}
+			where("p.no_show_rate >= :noShowRateMin", "noShowRateMin", query.noShowRateMin());
+		}
+		instant(this, "p.last_visit_at < :lastVisitBefore", "lastVisitBefore", query.lastVisitBefore());
+		instant(this, "p.last_visit_at >= :lastVisitAfter", "lastVisitAfter", query.lastVisitAfter());
+		instant(this, "p.created_at >= :createdFrom", "createdFrom", query.createdFrom());
+		instant(this, "p.created_at < :createdTo", "createdTo", query.createdTo());
+		near(query, this);
+	}
+
+	private void ages(PatientQuery query, LocalDate today) {
+		if (query.ageMin() == null && query.ageMax() == null) {
+			return;
+		}
+		if (query.ageMin() != null) {
+			if (query.ageMin() < 0 || query.ageMin() > 150) {
+				throw InvalidRequest.field("ageMin", "must be between 0 and 150");
+			}
+			where("p.birth_date <= :bornBy", "bornBy", today.minusYears(query.ageMin()));
+		}
+		if (query.ageMax() != null) {
+			if (query.ageMax() < 0 || query.ageMax() > 150) {
+				throw InvalidRequest.field("ageMax", "must be between 0 and 150");
+			}
+			if (query.ageMin() != null && query.ageMin() > query.ageMax()) {
+				throw InvalidRequest.field("ageMin", "must not be greater than ageMax");
+			}
+			where("p.birth_date > :bornAfter", "bornAfter", today.minusYears(query.ageMax() + 1L));
+		}
+	}
+
+	private static void near(PatientQuery query, PatientFilter filter) {
+		if (query.near() == null && query.radiusKm() == null) {
+			return;
+		}
+		if (query.near() == null) {
+			throw InvalidRequest.field("near", "is required with radiusKm (near=lat,lon)");
+		}
+		double radiusKm = (query.radiusKm() != null) ? query.radiusKm() : 10;
+		if (radiusKm <= 0 || radiusKm > 500) {
+			throw InvalidRequest.field("radiusKm", "must be more than 0 and at most 500");
+		}
+		filter.where("earth_box(ll_to_earth(:nearLat, :nearLon), :radiusM) @> ll_to_earth(p.lat, p.lon)"
+				+ " and earth_distance(ll_to_earth(:nearLat, :nearLon), ll_to_earth(p.lat, p.lon)) <= :radiusM");
+		filter.params.put("nearLat", query.near().lat());
+		filter.params.put("nearLon", query.near().lon());
+		filter.params.put("radiusM", radiusKm * 1000);
+	}
+
+	private static void instant(PatientFilter filter, String condition, String name,
+			java.time.@Nullable Instant value) {
+		if (value != null) {
+			filter.where(condition, name, Timestamp.from(value));
+		}
+	}
+
+	/**
+	 * Builds filters for the current tenant: its time zone decides ages and "this month".
+	 */
+	@Component
+	static class Factory {
+
+		private final IdentityApi identity;
+
+		private final Clock clock;
+
+		Factory(IdentityApi identity, Clock clock) {
+			this.identity = identity;
+			this.clock = clock;
+		}
+
+		PatientFilter of(PatientQuery query) {
+			PatientFilter filter = new PatientFilter(this.clock.instant());
+			String q = PatientNormalizer.blankToNull(query.q());
+			if (q != null) {
+				filter.relevance = "cast(" + filter.text(q) + " as float8)";
+			}
+			filter.filters(query, today());
+			return filter;
+		}
+
+		ZoneId zone() {
+			return ZoneId.of(this.identity.currentTenant().timezone());
+		}
+
+		LocalDate today() {
+			return LocalDate.ofInstant(this.clock.instant(), zone());
+		}
+
+	}
+
+}

@@ -1,7 +1,6 @@
 package dev.clinicflow.patients.web;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,16 +10,16 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.databind.JsonNode;
 
 import dev.clinicflow.patients.BulkPatients;
 import dev.clinicflow.patients.BulkResult;
-import dev.clinicflow.patients.Gender;
 import dev.clinicflow.patients.PatientInput;
-import dev.clinicflow.patients.PatientParts;
-import dev.clinicflow.patients.PatientQuery;
 import dev.clinicflow.patients.PatientRegistry;
 import dev.clinicflow.patients.PatientSearch;
+import dev.clinicflow.patients.PatientStatistics;
+import dev.clinicflow.patients.PatientStats;
 import dev.clinicflow.patients.PatientView;
 import dev.clinicflow.shared.CurrentActor;
 import dev.clinicflow.shared.CursorPage;
@@ -54,10 +53,13 @@ class PatientController {
 
 	private final BulkPatients bulk;
 
-	PatientController(PatientRegistry registry, PatientSearch search, BulkPatients bulk) {
+	private final PatientStatistics statistics;
+
+	PatientController(PatientRegistry registry, PatientSearch search, BulkPatients bulk, PatientStatistics statistics) {
 		this.registry = registry;
 		this.search = search;
 		this.bulk = bulk;
+		this.statistics = statistics;
 	}
 
 	@PostMapping
@@ -135,33 +137,18 @@ class PatientController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'STAFF', 'DOCTOR')")
 	@Operation(summary = "Search and filter patients (ADMIN, STAFF, DOCTOR)",
 			description = "`q` matches names (accent- and case-insensitive, typo-tolerant), CPF (or a prefix of 3+ digits), "
-					+ "phone (any format, or its last 8 digits) and e-mail. Filters combine; `tag` may repeat.")
-	CursorPage<PatientView> search(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(name = "tag", required = false) @Nullable List<String> tags,
-			@RequestParam(required = false) @Nullable Gender gender,
-			@RequestParam(required = false) @Nullable Integer ageMin,
-			@RequestParam(required = false) @Nullable Integer ageMax,
-			@RequestParam(required = false) @Nullable String city,
-			@RequestParam(required = false) @Nullable String neighborhood,
-			@RequestParam(required = false) @Nullable String healthPlan,
-			@RequestParam(required = false) @Nullable Boolean hasUpcomingAppointment,
-			@RequestParam(required = false) @Nullable Double noShowRateMin,
-			@RequestParam(required = false) @Nullable Instant lastVisitBefore,
-			@RequestParam(required = false) @Nullable Instant lastVisitAfter,
-			@RequestParam(required = false) @Nullable Instant createdFrom,
-			@RequestParam(required = false) @Nullable Instant createdTo,
-			@Parameter(description = "lat,lon") @RequestParam(required = false) @Nullable String near,
-			@RequestParam(required = false) @Nullable Double radiusKm,
-			@Parameter(description = "ADMIN only") @RequestParam(defaultValue = "false") boolean includeDeleted,
-			@Parameter(description = "relevance, name, createdAt or lastVisitAt") @RequestParam(
-					required = false) @Nullable String sort,
-			@Parameter(description = "asc or desc") @RequestParam(required = false) @Nullable String order,
-			@RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor) {
-		return this.search.search(new PatientQuery(q, (tags != null) ? tags : List.of(), gender, ageMin, ageMax, city,
-				neighborhood, healthPlan, hasUpcomingAppointment, noShowRateMin, lastVisitBefore, lastVisitAfter,
-				createdFrom, createdTo, location(near), radiusKm, adminOnly(includeDeleted), sort(sort),
-				descending(order), limit, cursor));
+					+ "phone (any format, or its last 8 digits) and e-mail; results are ranked by relevance. "
+					+ "Filters combine; `tag` may repeat.")
+	CursorPage<PatientView> search(@ParameterObject PatientSearchParams params) {
+		return this.search.search(params.query());
+	}
+
+	@GetMapping("/stats")
+	@PreAuthorize("hasAnyRole('ADMIN', 'STAFF', 'DOCTOR')")
+	@Operation(summary = "Quick statistics of the patients the filters select (ADMIN, STAFF, DOCTOR)",
+			description = "Takes the same filters as the search; order and page parameters are ignored.")
+	PatientStats stats(@ParameterObject PatientSearchParams params) {
+		return this.statistics.compute(params.query());
 	}
 
 	private static boolean adminOnly(boolean includeDeleted) {
@@ -169,47 +156,6 @@ class PatientController {
 			throw InvalidRequest.field("includeDeleted", "is only for administrators");
 		}
 		return includeDeleted;
-	}
-
-	private static PatientParts.@Nullable Location location(@Nullable String near) {
-		if (near == null || near.isBlank()) {
-			return null;
-		}
-		String[] parts = near.split(",");
-		try {
-			double lat = Double.parseDouble(parts[0].trim());
-			double lon = Double.parseDouble(parts[1].trim());
-			if (parts.length != 2 || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-				throw new IllegalArgumentException();
-			}
-			return new PatientParts.Location(lat, lon);
-		}
-		catch (IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
-			throw InvalidRequest.field("near", "must be lat,lon in degrees, such as -23.55,-46.63");
-		}
-	}
-
-	private static PatientQuery.@Nullable Sort sort(@Nullable String sort) {
-		if (sort == null || sort.isBlank()) {
-			return null;
-		}
-		return switch (sort.trim()) {
-			case "relevance" -> PatientQuery.Sort.RELEVANCE;
-			case "name" -> PatientQuery.Sort.NAME;
-			case "createdAt" -> PatientQuery.Sort.CREATED_AT;
-			case "lastVisitAt" -> PatientQuery.Sort.LAST_VISIT_AT;
-			default -> throw InvalidRequest.field("sort", "must be one of relevance, name, createdAt, lastVisitAt");
-		};
-	}
-
-	private static boolean descending(@Nullable String order) {
-		if (order == null || order.isBlank() || order.equalsIgnoreCase("asc")) {
-			return false;
-		}
-		if (order.equalsIgnoreCase("desc")) {
-			return true;
-		}
-		throw InvalidRequest.field("order", "must be asc or desc");
 	}
 
 	/**

@@ -97,7 +97,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.getFieldErrors()
 			.stream()
 			.map((error) -> new InvalidField(error.getField(),
-					Objects.requireNonNullElse(error.getDefaultMessage(), "is invalid")))
+					error.isBindingFailure() ? "is not a valid value"
+							: Objects.requireNonNullElse(error.getDefaultMessage(), "is invalid")))
 			.toList();
 		return ResponseEntity.badRequest().body(Problems.invalid(errors));
 	}

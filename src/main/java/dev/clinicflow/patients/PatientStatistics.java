@@ -1,0 +1,126 @@
+package dev.clinicflow.patients;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.clinicflow.patients.PatientStats.Count;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes {@link PatientStats} in one SQL statement over the filtered patients: the
+ * filtered rows are read once into a narrow working set and every figure is aggregated
+ * from it.
+ */
+@Service
+public class PatientStatistics {
+
+	static final List<String> AGE_BANDS = List.of("0-17", "18-29", "30-44", "45-59", "60-74", "75+", "unknown");
+
+	private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Count>> RANKING = new TypeReference<>() {
+	};
+
+	private static final String SQL = """
+			with f as materialized (
+			  select p.gender, p.birth_date, p.health_plan_provider, p.city, p.neighborhood, p.tags, p.created_at,
+			         p.last_visit_at, p.next_appointment_at, p.no_show_rate, p.total_appointments
+			  from patients.patients p where %s
+			)
+			select
+			  (select count(*) from f) as total,
+			  (select count(*) from f where last_visit_at >= :activeSince or next_appointment_at > :now) as active,
+			  (select count(*) from f where created_at >= :monthStart) as new_this_month,
+			  (select coalesce(json_object_agg(g, n), '{}') from
+			     (select coalesce(gender, 'UNKNOWN') as g, count(*) as n from f group by 1) x)::text as by_gender,
+			  (select coalesce(json_object_agg(band, n), '{}') from
+			     (select case when birth_date is null then 'unknown'
+			                  when birth_date > :born18 then '0-17' when birth_date > :born30 then '18-29'
+			                  when birth_date > :born45 then '30-44' when birth_date > :born60 then '45-59'
+			                  when birth_date > :born75 then '60-74' else '75+' end as band, count(*) as n
+			      from f group by 1) x)::text as by_age,
+			  (%s)::text as plans,
+			  (%s)::text as cities,
+			  (%s)::text as neighborhoods,
+			  (select count(*) from f where next_appointment_at > :now) as upcoming,
+			  (select avg(no_show_rate) from f where total_appointments > 0) as average_no_show_rate,
+			  (%s)::text as tags
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final PatientFilter.Factory filters;
+
+	private final Clock clock;
+
+	PatientStatistics(JdbcClient jdbc, JsonMapper json, PatientFilter.Factory filters, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.filters = filters;
+		this.clock = clock;
+	}
+
+	/**
+	 * Computes the statistics of the patients a query selects (its order and page are
+	 * ignored).
+	 * @param query the filters
+	 * @return the statistics
+	 */
+	@Transactional(readOnly = true)
+	public PatientStats compute(PatientQuery query) {
+		PatientFilter filter = this.filters.of(query);
+		filter.prepare(this.jdbc);
+		LocalDate today = this.filters.today();
+		Instant now = this.clock.instant();
+		String sql = SQL.formatted(filter.conditions(), ranking("health_plan_provider"), ranking("city"),
+				ranking("neighborhood || ', ' || coalesce(city, '?')"), ranking("unnest(tags)"));
+		return this.jdbc.sql(sql)
+			.params(filter.params())
+			.param("now", Timestamp.from(now))
+			.param("activeSince", Timestamp.from(now.minus(java.time.Duration.ofDays(365))))
+			.param("monthStart", Timestamp.from(today.withDayOfMonth(1).atStartOfDay(this.filters.zone()).toInstant()))
+			.param("born18", today.minusYears(18))
+			.param("born30", today.minusYears(30))
+			.param("born45", today.minusYears(45))
+			.param("born60", today.minusYears(60))
+			.param("born75", today.minusYears(75))
+			.query((row, n) -> new PatientStats(row.getLong("total"), row.getLong("active"),
+					row.getLong("new_this_month"), this.json.readValue(row.getString("by_gender"), COUNTS),
+					ageBands(this.json.readValue(row.getString("by_age"), COUNTS)),
+					this.json.readValue(row.getString("plans"), RANKING),
+					this.json.readValue(row.getString("cities"), RANKING),
+					this.json.readValue(row.getString("neighborhoods"), RANKING), row.getLong("upcoming"),
+					row.getBigDecimal("average_no_show_rate"), this.json.readValue(row.getString("tags"), RANKING)))
+			.single();
+	}
+
+	/** The ten most frequent values of an expression over the working set. */
+	private static String ranking(String expression) {
+		return """
+				select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]')
+				from (select v, count(*) as n from (select %s as v from f) values where v is not null
+				      group by v order by n desc, v limit 10) ranked""".formatted(expression);
+	}
+
+	/** Every band, in order, zero when empty. */
+	private static Map<String, Long> ageBands(Map<String, Long> counted) {
+		Map<String, Long> bands = new LinkedHashMap<>();
+		AGE_BANDS.forEach((band) -> bands.put(band, counted.getOrDefault(band, 0L)));
+		return bands;
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.clinicflow.patients;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.clinicflow.Api.Response;
+import dev.clinicflow.Api.Session;
+import dev.clinicflow.ApiTest;
+
+import static dev.clinicflow.patients.PatientFixtures.patient;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PatientStatsApiTests extends ApiTest {
+
+	@Test
+	void statisticsCountTheFilteredPatients() {
+		Session admin = this.api.registerTenant();
+		String today = this.clock.instant().toString().substring(0, 10);
+		int year = Integer.parseInt(today.substring(0, 4));
+		create(admin, person("Criança", (year - 10) + "-06-01", "FEMALE", "São Paulo", "Moema", "Unimed",
+				List.of("pediatria")));
+		create(admin,
+				person("Jovem", (year - 25) + "-06-01", "MALE", "São Paulo", "Moema", "Unimed", List.of("diabetic")));
+		create(admin, person("Adulta", (year - 50) + "-06-01", "FEMALE", "Campinas", "Cambuí", "Amil",
+				List.of("diabetic", "vip")));
+		create(admin,
+				person("Idoso", (year - 80) + "-06-01", null, "São Paulo", "Pinheiros", null, List.of("diabetic")));
+
+		JsonNode stats = stats(admin, "");
+
+		assertThat(stats.get("total").asLong()).isEqualTo(4);
+		assertThat(stats.get("newThisMonth").asLong()).isEqualTo(4);
+		assertThat(stats.get("active").asLong()).isZero();
+		assertThat(stats.get("byGender").get("FEMALE").asLong()).isEqualTo(2);
+		assertThat(stats.get("byGender").get("UNKNOWN").asLong()).isEqualTo(1);
+		JsonNode ages = stats.get("byAgeBand");
+		assertThat(ages.propertyNames()).containsExactly("0-17", "18-29", "30-44", "45-59", "60-74", "75+", "unknown");
+		assertThat(ages.get("0-17").asLong()).isEqualTo(1);
+		assertThat(ages.get("18-29").asLong()).isEqualTo(1);
+		assertThat(ages.get("45-59").asLong()).isEqualTo(1);
+		assertThat(ages.get("75+").asLong()).isEqualTo(1);
+		assertThat(ages.get("30-44").asLong()).isZero();
+		assertThat(stats.get("topCities").get(0).get("value").asString()).isEqualTo("São Paulo");
+		assertThat(stats.get("topCities").get(0).get("count").asLong()).isEqualTo(3);
+		assertThat(stats.get("topNeighborhoods").get(0).get("value").asString()).isEqualTo("Moema, São Paulo");
+		assertThat(stats.get("byHealthPlan").get(0).get("value").asString()).isEqualTo("Unimed");
+		assertThat(stats.get("topTags").get(0).get("value").asString()).isEqualTo("diabetic");
+		assertThat(stats.get("topTags").get(0).get("count").asLong()).isEqualTo(3);
+		assertThat(stats.get("withUpcomingAppointment").asLong()).isZero();
+		assertThat(stats.get("averageNoShowRate").isNull()).isTrue();
+
+		JsonNode filtered = stats(admin, "tag=diabetic&gender=FEMALE");
+		assertThat(filtered.get("total").asLong()).isEqualTo(1);
+		assertThat(filtered.get("topCities").get(0).get("value").asString()).isEqualTo("Campinas");
+		assertThat(stats(admin, "q=idoso").get("total").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void statisticsSeeOnlyTheCallersClinicAndCheckTheirFilters() {
+		Session admin = this.api.registerTenant();
+		Session other = this.api.registerTenant();
+		create(other, patient("Alheio"));
+		assertThat(stats(admin, "").get("total").asLong()).isZero();
+
+		Response bad = this.api.get("/api/v1/patients/stats?ageMin=abc").bearer(admin.accessToken()).send();
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("ageMin");
+		Session driver = this.api.createUser(admin, "DRIVER");
+		assertThat(this.api.get("/api/v1/patients/stats").bearer(driver.accessToken()).send().status()).isEqualTo(403);
+	}
+
+	private Map<String, Object> person(String name, String birthDate, String gender, String city, String neighborhood,
+			String plan, List<String> tags) {
+		Map<String, Object> input = patient(name);
+		input.put("birthDate", birthDate);
+		input.put("gender", gender);
+		input.put("address", Map.of("city", city, "neighborhood", neighborhood));
+		input.put("healthPlan", (plan != null) ? Map.of("provider", plan) : null);
+		input.put("tags", tags);
+		return input;
+	}
+
+	private void create(Session session, Map<String, Object> input) {
+		Response response = this.api.post("/api/v1/patients").bearer(session.accessToken()).json(input).send();
+		assertThat(response.status()).as(response.text()).isEqualTo(201);
+	}
+
+	private JsonNode stats(Session session, String query) {
+		Response response = this.api.get("/api/v1/patients/stats?" + query).bearer(session.accessToken()).send();
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		return response.json();
+	}
+
+}

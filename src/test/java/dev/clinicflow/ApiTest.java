@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import dev.clinicflow.patients.ProbeSections;
 import dev.clinicflow.shared.events.ProbeEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * registers its own tenant, so tests share no data and run in any order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestClockConfiguration.class, ProbeEvents.class })
+@Import({ TestClockConfiguration.class, ProbeEvents.class, ProbeSections.class })
 public abstract class ApiTest {
 
 	private static final Path DATA_DIR = temporaryDataDir();

@@ -31,6 +31,15 @@ public class PatientException extends RuntimeException {
 		return new PatientException(Reason.NOT_DELETED, "Patient " + id + " is not deleted.", id);
 	}
 
+	static PatientException cpfMismatch(UUID source) {
+		return new PatientException(Reason.CPF_MISMATCH,
+				"The two records have different CPFs; they belong to different people.", source);
+	}
+
+	static PatientException alreadyAnonymized(UUID id) {
+		return new PatientException(Reason.ALREADY_ANONYMIZED, "Patient " + id + " is already anonymized.", id);
+	}
+
 	static PatientException noRecord(UUID userId) {
 		return new PatientException(Reason.NO_RECORD, "No patient record is linked to this account yet.", userId);
 	}
@@ -63,6 +72,10 @@ public class PatientException extends RuntimeException {
 		MERGED(HttpStatus.PERMANENT_REDIRECT, "patient_merged"),
 		/** Restore of a record that is not deleted. */
 		NOT_DELETED(HttpStatus.CONFLICT, "patient_not_deleted"),
+		/** Merge of records with different CPFs. */
+		CPF_MISMATCH(HttpStatus.CONFLICT, "cpf_mismatch"),
+		/** Anonymisation of an anonymised record. */
+		ALREADY_ANONYMIZED(HttpStatus.CONFLICT, "already_anonymized"),
 		/** A PATIENT account without a record. */
 		NO_RECORD(HttpStatus.NOT_FOUND, "no_patient_record");
 

@@ -151,7 +151,8 @@ class PatientController {
 		return this.statistics.compute(params.query());
 	}
 
-	private static boolean adminOnly(boolean includeDeleted) {
+	/** Deleted records are shown to administrators only. */
+	static boolean adminOnly(boolean includeDeleted) {
 		if (includeDeleted && !CurrentActor.hasRole("ADMIN")) {
 			throw InvalidRequest.field("includeDeleted", "is only for administrators");
 		}

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import dev.clinicflow.patients.Gender;
 import dev.clinicflow.patients.PatientParts;
 import dev.clinicflow.patients.PatientQuery;
-import dev.clinicflow.shared.CurrentActor;
 import dev.clinicflow.shared.InvalidRequest;
 
 /**
@@ -31,10 +30,7 @@ record PatientSearchParams(
 		@Nullable String cursor) {
 
 	PatientQuery query() {
-		boolean deleted = Boolean.TRUE.equals(this.includeDeleted);
-		if (deleted && !CurrentActor.hasRole("ADMIN")) {
-			throw InvalidRequest.field("includeDeleted", "is only for administrators");
-		}
+		boolean deleted = PatientController.adminOnly(Boolean.TRUE.equals(this.includeDeleted));
 		return new PatientQuery(this.q, (this.tag != null) ? this.tag : List.of(), this.gender, this.ageMin,
 				this.ageMax, this.city, this.neighborhood, this.healthPlan, this.hasUpcomingAppointment,
 				this.noShowRateMin, this.lastVisitBefore, this.lastVisitAfter, this.createdFrom, this.createdTo,

@@ -40,6 +40,7 @@ public abstract class ApiTest {
 	static void embeddedDatabase(DynamicPropertyRegistry registry) {
 		registry.add("clinicflow.data-dir", DATA_DIR::toString);
 		registry.add("clinicflow.cors-origins", () -> "https://app.clinicflow.test");
+		registry.add("clinicflow.database.pool-timeout", () -> "2s");
 	}
 
 	@BeforeEach

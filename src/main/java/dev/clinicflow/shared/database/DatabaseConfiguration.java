@@ -60,6 +60,7 @@ class DatabaseConfiguration {
 		config.setPassword(properties.appPassword());
 		config.setMaximumPoolSize(properties.poolSize());
 		config.setMinimumIdle(Math.min(4, properties.poolSize()));
+		config.setConnectionTimeout(properties.poolTimeout().toMillis());
 		HikariDataSource pool = new HikariDataSource(config);
 		refusePrivilegedRole(pool);
 		return pool;

@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appPassword its password ({@code DATABASE_APP_PASSWORD})
  * @param embeddedPort port of the embedded PostgreSQL, 0 for any free port
  * @param poolSize maximum connections of the application's pool
+ * @param poolTimeout how long a request waits for a free connection before the service
+ * answers 503 (overloaded)
  */
 @ConfigurationProperties("clinicflow.database")
 public record DatabaseProperties(@Nullable String url, @Nullable String user, @Nullable String password,
 		@DefaultValue("clinicflow_app") String appUser, @Nullable String appPassword,
-		@DefaultValue("0") int embeddedPort, @DefaultValue("20") int poolSize) {
+		@DefaultValue("0") int embeddedPort, @DefaultValue("20") int poolSize,
+		@DefaultValue("5s") java.time.Duration poolTimeout) {
 
 	/**
 	 * Tells whether the service runs its own embedded PostgreSQL.

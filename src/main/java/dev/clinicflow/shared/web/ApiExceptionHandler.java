@@ -3,6 +3,8 @@ package dev.clinicflow.shared.web;
 import java.util.List;
 import java.util.Objects;
 
+import java.sql.SQLTransientConnectionException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,7 +20,10 @@ import dev.clinicflow.shared.StaleVersion;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -81,6 +86,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail accessDenied(AccessDeniedException ex, HttpServletRequest request) {
 		this.deniedAccess.report(request);
 		return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation.");
+	}
+
+	/**
+	 * No database connection came free in time: the service is overloaded. Say so (503
+	 * with Retry-After) instead of failing as if something were broken.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
+	ResponseEntity<ProblemDetail> overloaded(RuntimeException ex) {
+		if (!(NestedExceptionUtils.getMostSpecificCause(ex) instanceof SQLTransientConnectionException)) {
+			return ResponseEntity.internalServerError().body(unexpected(ex));
+		}
+		log.warn("No database connection available in time: {}",
+				NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "The service is busy; retry in a moment."));
 	}
 
 	@ExceptionHandler

@@ -1,7 +1,6 @@
 package dev.clinicflow.patients;
 
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.UUID;
 
 import dev.clinicflow.audit.AuditEntry;

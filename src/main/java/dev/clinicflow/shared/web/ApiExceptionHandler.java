@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.exc.MismatchedInputException;

@@ -93,9 +93,19 @@ final class PatientFilter {
 		String digits = q.replaceAll("\\D", "");
 		if (q.matches("[0-9().\\-+/\\s]+") && digits.length() >= 3) {
 			List<String> matches = new ArrayList<>();
-			if (digits.length() <= 11) {
-				matches.add("p.cpf like :cpfPrefix");
-				this.params.put("cpfPrefix", digits + "%");
+			if (digits.length() == 11) {
+				matches.add("p.cpf = :cpf");
+				this.params.put("cpf", digits);
+			}
+			else if (digits.length() < 11) {
+				// a range, not LIKE: a prepared statement's generic plan can use the
+				// index for it
+				String next = nextPrefix(digits);
+				matches.add("(p.cpf >= :cpfFrom" + ((next != null) ? " and p.cpf < :cpfTo)" : ")"));
+				this.params.put("cpfFrom", digits);
+				if (next != null) {
+					this.params.put("cpfTo", next);
+				}
 				this.params.put("cpf", digits);
 			}
 			if (digits.length() >= 8) {
@@ -201,6 +211,19 @@ final class PatientFilter {
 		if (value != null) {
 			filter.where(condition, name, Timestamp.from(value));
 		}
+	}
+
+	/** The smallest digit string after every string that starts with {@code prefix}. */
+	static @Nullable String nextPrefix(String prefix) {
+		StringBuilder next = new StringBuilder(prefix);
+		while (!next.isEmpty() && next.charAt(next.length() - 1) == '9') {
+			next.setLength(next.length() - 1);
+		}
+		if (next.isEmpty()) {
+			return null;
+		}
+		next.setCharAt(next.length() - 1, (char) (next.charAt(next.length() - 1) + 1));
+		return next.toString();
 	}
 
 	/**

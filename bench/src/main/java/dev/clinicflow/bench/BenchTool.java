@@ -291,6 +291,10 @@ public final class BenchTool {
 			requests.add(request);
 		}
 
+		if ("patients".equals(options.get("scenario", "users"))) {
+			Patients.summarize(options, out, meta, report, requests, windows, errors, serverLog);
+			return;
+		}
 		double offeredRate = Double.parseDouble(
 				windows.getProperty(RATE_REQUEST + ".offeredPerSecond", options.get("rate", "0")));
 		Map<String, Object> goal = goal(requests, offeredRate);
@@ -417,6 +421,202 @@ public final class BenchTool {
 				: "not measured");
 		md.append(Boolean.TRUE.equals(latency.get("met")) ? " (met)" : " (NOT met)").append('\n');
 		return md.toString();
+	}
+
+	/**
+	 * The summary of {@code bench/run patients}: the load (bulk creation rate, from
+	 * {@code load.properties}) and the request kinds of {@code PatientSimulation}, each held
+	 * against the issue's goal for its kind.
+	 */
+	static final class Patients {
+
+		/** Bulk creation: at least this many patients per second. */
+		static final double GOAL_PATIENTS_PER_SECOND = 5000;
+
+		/** Request name prefix, the p95 bound in ms, and the goal as the issue puts it. */
+		static final String[][] GOALS = { { "name:", "50", "`q` name search p95 < 50 ms" },
+				{ "cpf:", "10", "CPF/phone lookup p95 < 10 ms" }, { "phone:", "10", "CPF/phone lookup p95 < 10 ms" },
+				{ "filter:", "50", "filtered page (city + age + tag) p95 < 50 ms" },
+				{ "stats:", "300", "stats < 300 ms (held at p95)" } };
+
+		private Patients() {
+		}
+
+		static void summarize(Options options, Path out, Map<String, String> meta, Path report,
+				List<Map<String, Object>> requests, Properties windows, Map<String, Long> errors, ServerLog serverLog)
+				throws IOException {
+			Properties load = new Properties();
+			String loadFile = options.get("load", null);
+			if (loadFile != null && Files.exists(Path.of(loadFile))) {
+				try (var reader = Files.newBufferedReader(Path.of(loadFile))) {
+					load.load(reader);
+				}
+			}
+			List<Map<String, Object>> goals = new ArrayList<>();
+			boolean allMet = true;
+			Map<String, Object> bulk = new LinkedHashMap<>();
+			bulk.put("goal", "bulk create >= 5,000 patients/s");
+			if (load.getProperty("patientsPerSecond") != null) {
+				double rate = Double.parseDouble(load.getProperty("patientsPerSecond"));
+				bulk.put("patientsPerSecond", rate);
+				bulk.put("met", rate >= GOAL_PATIENTS_PER_SECOND
+						&& "0".equals(load.getProperty("invalid", "0")));
+			}
+			else {
+				bulk.put("met", false);
+				bulk.put("note", "not measured (the load was skipped)");
+			}
+			allMet &= Boolean.TRUE.equals(bulk.get("met"));
+			for (Map<String, Object> request : requests) {
+				String name = (String) request.get("name");
+				String offered = windows.getProperty(name + ".offeredPerSecond");
+				if (offered != null) {
+					request.put("offeredPerSecond", round(Double.parseDouble(offered), 1));
+				}
+				for (String[] goal : GOALS) {
+					if (name.startsWith(goal[0])) {
+						long bound = Long.parseLong(goal[1]);
+						boolean met = (Long) request.get("p95Ms") < bound && (Long) request.get("errors") == 0;
+						request.put("goal", goal[2]);
+						request.put("goalP95Ms", bound);
+						request.put("met", met);
+						allMet &= met;
+						Map<String, Object> check = new LinkedHashMap<>();
+						check.put("request", name);
+						check.put("goal", goal[2]);
+						check.put("p95Ms", request.get("p95Ms"));
+						check.put("errors", request.get("errors"));
+						check.put("met", met);
+						goals.add(check);
+					}
+				}
+			}
+			Map<String, Object> goal = new LinkedHashMap<>();
+			goal.put("bulkCreate", bulk);
+			goal.put("requests", goals);
+			goal.put("met", allMet);
+			Map<String, Object> loadMap = new LinkedHashMap<>();
+			load.stringPropertyNames().stream().sorted().forEach((key) -> loadMap.put(key, load.getProperty(key)));
+
+			Map<String, Object> summary = new LinkedHashMap<>();
+			summary.put("generatedAt", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
+			summary.put("scenario", "patients");
+			summary.put("run", meta);
+			summary.put("load", loadMap);
+			summary.put("gatlingReport", report.toString());
+			summary.put("requests", requests);
+			summary.put("goal", goal);
+			List<Map<String, Object>> errorList = new ArrayList<>();
+			errors.forEach((message, count) -> errorList.add(Map.of("message", message, "count", count)));
+			summary.put("gatlingErrors", errorList);
+			summary.put("serverLog", serverLog.toMap());
+			Files.createDirectories(out);
+			Files.writeString(out.resolve("summary.json"), Json.write(summary) + "\n");
+			String markdown = markdown(meta, report, load, bulk, requests, allMet, errors, serverLog);
+			Files.writeString(out.resolve("summary.md"), markdown);
+			System.out.println(markdown);
+			System.out.println("bench: wrote " + out.resolve("summary.md") + " and " + out.resolve("summary.json"));
+		}
+
+		static String markdown(Map<String, String> meta, Path report, Properties load, Map<String, Object> bulk,
+				List<Map<String, Object>> requests, boolean allMet, Map<String, Long> errors, ServerLog serverLog) {
+			StringBuilder md = new StringBuilder("# Clinicflow benchmark summary: patient registry\n\n");
+			md.append("- Date: ").append(DateTimeFormatter.ISO_INSTANT.format(Instant.now())).append('\n');
+			meta.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+			md.append("- Gatling report: ").append(report).append("\n\n");
+			md.append("## Load (bulk creation)\n\n");
+			if (load.getProperty("patientsPerSecond") != null) {
+				md.append(String.format(Locale.ROOT,
+						"%s patients created (%s duplicates, %s invalid, %s retried requests) in %s s with "
+								+ "`POST /api/v1/patients/bulk`, %s per request, %s concurrent senders: "
+								+ "**%s patients/s**. Request time p50 %s ms, p95 %s ms, p99 %s ms, max %s ms.%n%n",
+						load.getProperty("created"), load.getProperty("duplicates"), load.getProperty("invalid"),
+						load.getProperty("retries"), load.getProperty("seconds"), load.getProperty("batch"),
+						load.getProperty("threads"), load.getProperty("patientsPerSecond"),
+						load.getProperty("requestP50Ms"), load.getProperty("requestP95Ms"),
+						load.getProperty("requestP99Ms"), load.getProperty("requestMaxMs")));
+				if (load.getProperty("cpuDuringLoad") != null) {
+					md.append("CPU during the load: ").append(load.getProperty("cpuDuringLoad")).append(".\n\n");
+				}
+			}
+			else {
+				md.append("Skipped: the data set of an earlier load was reused (")
+					.append(load.getProperty("patients", "?"))
+					.append(" patients, seed ")
+					.append(load.getProperty("seed", "?"))
+					.append(").\n\n");
+			}
+			md.append("## Requests\n\n");
+			md.append("| Request | Count | Errors | Offered/s | Achieved/s | p50 (ms) | p95 (ms) | p99 (ms) | Max (ms) | Goal (p95) |\n");
+			md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+			for (Map<String, Object> r : requests) {
+				md.append("| ").append(r.get("name"));
+				md.append(" | ").append(r.get("count"));
+				md.append(" | ").append(r.get("errors"));
+				if (!Long.valueOf(0).equals(r.get("errors"))) {
+					md.append(" (").append(r.get("errorPercent")).append(" %)");
+				}
+				md.append(" | ").append(r.getOrDefault("offeredPerSecond", ""));
+				md.append(" | ").append(r.get("requestsPerSecond"));
+				if (r.containsKey("requestsPerSecondOver")) {
+					md.append(" (whole run)");
+				}
+				md.append(" | ").append(r.get("p50Ms"));
+				md.append(" | ").append(r.get("p95Ms"));
+				md.append(" | ").append(r.get("p99Ms"));
+				md.append(" | ").append(r.get("maxMs"));
+				md.append(" | ");
+				if (r.containsKey("goalP95Ms")) {
+					md.append("< ").append(r.get("goalP95Ms")).append(" ms: ")
+						.append(Boolean.TRUE.equals(r.get("met")) ? "met" : "**NOT met**");
+				}
+				md.append(" |\n");
+			}
+			md.append("\nEach phase is paced: its virtual users together offer the rate shown; achieved/s is the "
+					+ "count divided by the window from the first request sent to the last response received. "
+					+ "Response times are Gatling's, in whole milliseconds. `login` and `warm-up` are not measured.\n\n");
+			md.append("## Goals\n\n");
+			md.append("- bulk create >= 5,000 patients/s: ")
+				.append(bulk.containsKey("patientsPerSecond") ? bulk.get("patientsPerSecond") + " patients/s" : "not measured")
+				.append(Boolean.TRUE.equals(bulk.get("met")) ? " (met)" : " (**NOT met**)")
+				.append('\n');
+			for (String[] goal : GOALS) {
+				List<String> parts = new ArrayList<>();
+				boolean met = true;
+				for (Map<String, Object> r : requests) {
+					if (((String) r.get("name")).startsWith(goal[0])) {
+						parts.add("`" + r.get("name") + "` " + r.get("p95Ms") + " ms");
+						met &= Boolean.TRUE.equals(r.get("met"));
+					}
+				}
+				if (!parts.isEmpty() && !goal[0].equals("phone:")) {
+					if (goal[0].equals("cpf:")) {
+						for (Map<String, Object> r : requests) {
+							if (((String) r.get("name")).startsWith("phone:")) {
+								parts.add("`" + r.get("name") + "` " + r.get("p95Ms") + " ms");
+								met &= Boolean.TRUE.equals(r.get("met"));
+							}
+						}
+					}
+					md.append("- ").append(goal[2]).append(": ").append(String.join(", ", parts))
+						.append(met ? " (met)" : " (**NOT met**)")
+						.append('\n');
+				}
+			}
+			md.append("\nAll goals: **").append(allMet ? "met" : "NOT met").append("**\n");
+			md.append("\n## Errors reported by Gatling\n\n");
+			if (errors.isEmpty()) {
+				md.append("None.\n");
+			}
+			else {
+				errors.forEach((message, count) -> md.append("- ").append(count).append(" × `").append(message)
+					.append("`\n"));
+			}
+			md.append("\n## Server log\n\n");
+			md.append(serverLog.describe());
+			return md.toString();
+		}
+
 	}
 
 	static Map<String, Object> find(List<Map<String, Object>> requests, String name) {

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import dev.clinicflow.identity.IdentityApi;
 import dev.clinicflow.shared.InvalidRequest;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +25,7 @@ import org.springframework.stereotype.Component;
  */
 final class PatientFilter {
 
-	/**
-	 * Word similarity at which "marai" still finds "Maria" (0.5) but unrelated names do
-	 * not.
-	 */
-	static final String NAME_THRESHOLD = "0.5";
+	private static final String LIVE = "p.deleted_at is null and p.merged_into is null";
 
 	private final List<String> conditions = new ArrayList<>(List.of("true"));
 
@@ -38,7 +33,7 @@ final class PatientFilter {
 
 	private final Instant now;
 
-	private boolean usesNameSimilarity;
+	private @Nullable NameMatch names;
 
 	private String relevance = "cast(0 as float8)";
 
@@ -46,9 +41,36 @@ final class PatientFilter {
 		this.now = now;
 	}
 
-	/** The conditions, joined with AND, over the table aliased {@code p}. */
+	/** The conditions, joined with AND, over the patients aliased {@code p}. */
 	String conditions() {
-		return String.join(" and ", this.conditions);
+		return (this.names != null) ? conditions(this.names.any(this.params)) : String.join(" and ", this.conditions);
+	}
+
+	/** The conditions with the name match narrowed to one tier of relevance. */
+	String conditions(int tier) {
+		if (this.names == null) {
+			throw new IllegalStateException("no name to match");
+		}
+		return conditions(this.names.tier(tier, this.params));
+	}
+
+	private String conditions(String nameCondition) {
+		List<String> all = new ArrayList<>(this.conditions);
+		all.add(nameCondition);
+		return String.join(" and ", all);
+	}
+
+	/**
+	 * Whether the filter selects every live patient (not deleted, not merged) and nothing
+	 * else: the statistics then come from the running counts.
+	 */
+	boolean selectsEveryLivePatient() {
+		return this.names == null && this.conditions.equals(List.of("true", LIVE));
+	}
+
+	/** The name typed, when {@code q} is a name. */
+	@Nullable NameMatch names() {
+		return this.names;
 	}
 
 	Map<String, Object> params() {
@@ -60,18 +82,6 @@ final class PatientFilter {
 		return this.relevance;
 	}
 
-	/**
-	 * Prepares the transaction for the query (the trigram threshold the name match uses).
-	 */
-	void prepare(JdbcClient jdbc) {
-		if (this.usesNameSimilarity) {
-			jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', ?, true)")
-				.param(NAME_THRESHOLD)
-				.query(String.class)
-				.single();
-		}
-	}
-
 	void where(String condition) {
 		this.conditions.add(condition);
 	}
@@ -81,11 +91,11 @@ final class PatientFilter {
 		this.params.put(name, value);
 	}
 
-	/** Adds the text match and returns its relevance expression. */
-	String text(@Nullable String q) {
-		if (q == null) {
-			return "0";
-		}
+	/**
+	 * Adds the text match and returns its relevance expression (constant for names, whose
+	 * relevance comes in tiers: {@link NameMatch}).
+	 */
+	String text(String q, NameMatch.Resolver resolver) {
 		if (q.contains("@")) {
 			where("lower(p.email) = lower(:email)", "email", q);
 			return "1.0";
@@ -118,14 +128,13 @@ final class PatientFilter {
 			where("(" + String.join(" or ", matches) + ")");
 			return this.params.containsKey("cpf") ? "(case when p.cpf = :cpf then 1.0 else 0.9 end)" : "0.9";
 		}
-		this.usesNameSimilarity = true;
-		where("patients.normalize(:q) <% p.search_name", "q", q);
-		return "(word_similarity(patients.normalize(:q), p.search_name) + 0.01 * similarity(patients.normalize(:q), p.search_name))";
+		this.names = resolver.resolve(q);
+		return "0";
 	}
 
 	private void filters(PatientQuery query, LocalDate today) {
 		if (!query.includeDeleted()) {
-			where("p.deleted_at is null and p.merged_into is null");
+			where(LIVE);
 		}
 		List<String> tags = query.tags().stream().map((tag) -> tag.trim().toLowerCase(Locale.ROOT)).toList();
 		if (!tags.isEmpty()) {
@@ -236,16 +245,19 @@ final class PatientFilter {
 
 		private final Clock clock;
 
-		Factory(IdentityApi identity, Clock clock) {
+		private final NameMatch.Resolver names;
+
+		Factory(IdentityApi identity, Clock clock, NameMatch.Resolver names) {
 			this.identity = identity;
 			this.clock = clock;
+			this.names = names;
 		}
 
 		PatientFilter of(PatientQuery query) {
 			PatientFilter filter = new PatientFilter(this.clock.instant());
 			String q = PatientNormalizer.blankToNull(query.q());
 			if (q != null) {
-				filter.relevance = "cast(" + filter.text(q) + " as float8)";
+				filter.relevance = "cast(" + filter.text(q, this.names) + " as float8)";
 			}
 			filter.filters(query, today());
 			return filter;

@@ -37,7 +37,7 @@ import dev.clinicflow.patients.PatientParts.Preferences;
 public record PatientInput(@NotBlank @Size(max = 200) String fullName, @Nullable @Size(max = 200) String socialName,
 		@Nullable @Size(max = 20) String cpf, @Nullable LocalDate birthDate, @Nullable Gender gender,
 		@Nullable @Email @Size(max = 254) String email,
-		@Nullable @Valid @Size(max = 20) List<@NotNull Contact> contacts, @Nullable @Valid Address address,
+		@Nullable @Size(max = 20) List<@NotNull @Valid Contact> contacts, @Nullable @Valid Address address,
 		@Nullable @Valid HealthPlan healthPlan, @Nullable @Size(max = 50) List<@NotBlank @Size(max = 50) String> tags,
 		@Nullable @Size(max = 100) List<@NotBlank @Size(max = 200) String> conditions,
 		@Nullable @Size(max = 100) List<@NotBlank @Size(max = 200) String> allergies,

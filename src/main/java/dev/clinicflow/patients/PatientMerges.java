@@ -70,7 +70,7 @@ public class PatientMerges {
 				       similarity(p.search_name, t.search_name) as name_similarity,
 				       p.phone_keys && t.phone_keys as same_phone,
 				       p.email is not null and lower(p.email) = lower(t.email) as same_email
-				from patients.patients t join patients.patients p on p.id <> t.id
+				from patients.tenant_patients t join patients.tenant_patients p on p.id <> t.id
 				where t.id = :id and p.deleted_at is null and p.merged_into is null
 				  and (p.cpf = t.cpf
 				       or (p.search_name = t.search_name and p.birth_date = t.birth_date)

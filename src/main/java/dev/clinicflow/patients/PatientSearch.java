@@ -1,6 +1,7 @@
 package dev.clinicflow.patients;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -16,18 +17,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Searches the registry in one SQL query: free text matched by trigram similarity on the
- * accent-free name (GIN index), CPF prefix, the last digits of phones, or e-mail; filters
- * combined with AND; keyset pagination on the chosen order.
+ * Searches the registry: a name resolved against the tenant's vocabulary and matched in
+ * tiers of relevance ({@link NameMatch}), a CPF or its prefix, the last digits of a
+ * phone, or an e-mail; filters combined with AND; keyset pagination on the chosen order.
+ * Reads go through {@code patients.tenant_patients}, which carries the tenant condition
+ * (decision 0008).
  */
 @Service
 public class PatientSearch {
-
-	/**
-	 * Word similarity at which "marai" still finds "Maria" (0.5) but unrelated names do
-	 * not.
-	 */
-	static final String NAME_THRESHOLD = "0.5";
 
 	private final JdbcClient jdbc;
 
@@ -52,36 +49,82 @@ public class PatientSearch {
 		String q = PatientNormalizer.blankToNull(query.q());
 		Sort sort = sort(query, q);
 		PatientFilter filter = this.filters.of(query);
-		String sortKey = switch (sort) {
-			case RELEVANCE -> filter.relevance();
-			case NAME -> "p.search_name";
-			case CREATED_AT -> "p.created_at";
-			case LAST_VISIT_AT -> "coalesce(p.last_visit_at, '-infinity'::timestamptz)";
-		};
-		boolean descending = (sort == Sort.RELEVANCE) != query.descending();
 		Cursor after = Cursor.decode(query.cursor(), sort);
-		if (after != null) {
-			filter.where("(" + sortKey + ", p.id) " + (descending ? "<" : ">") + " (cast(:afterKey as " + keyType(sort)
-					+ "), :afterId)");
-			filter.params().put("afterKey", after.key());
-			filter.params().put("afterId", after.id());
-		}
-		filter.prepare(this.jdbc);
-		String direction = descending ? " desc" : " asc";
-		String sql = "select " + PatientStore.COLUMNS + ", cast(" + sortKey + " as text) as sort_key"
-				+ " from patients.patients p where " + filter.conditions() + " order by " + sortKey + direction
-				+ ", p.id" + direction + " limit :limit";
-		List<Row> rows = this.jdbc.sql(sql)
-			.params(filter.params())
-			.param("limit", limit + 1)
-			.query((row, n) -> new Row(this.store.views().mapRow(row, n), row.getString("sort_key")))
-			.list();
+		NameMatch names = filter.names();
+		List<Row> rows = (sort == Sort.RELEVANCE && names != null) ? byNameTiers(filter, names, after, limit)
+				: ordered(filter, sort, query.descending(), after, limit);
 		if (rows.size() <= limit) {
 			return new CursorPage<>(rows.stream().map(Row::patient).toList(), null);
 		}
 		Row last = rows.get(limit - 1);
 		return new CursorPage<>(rows.subList(0, limit).stream().map(Row::patient).toList(),
 				new Cursor(sort, last.sortKey(), last.patient().id()).encode());
+	}
+
+	/** One query in the chosen order. */
+	private List<Row> ordered(PatientFilter filter, Sort sort, boolean descendingAsked, @Nullable Cursor after,
+			int limit) {
+		String sortKey = switch (sort) {
+			case RELEVANCE -> filter.relevance();
+			case NAME -> "p.search_name";
+			case CREATED_AT -> "p.created_at";
+			case LAST_VISIT_AT -> "coalesce(p.last_visit_at, '-infinity'::timestamptz)";
+		};
+		boolean descending = (sort == Sort.RELEVANCE) != descendingAsked;
+		if (after != null) {
+			filter.where("(" + sortKey + ", p.id) " + (descending ? "<" : ">") + " (cast(:afterKey as " + keyType(sort)
+					+ "), :afterId)");
+			filter.params().put("afterKey", after.key());
+			filter.params().put("afterId", after.id());
+		}
+		String direction = descending ? " desc" : " asc";
+		return select("cast(" + sortKey + " as text)", filter.conditions(), filter,
+				sortKey + direction + ", p.id" + direction, limit + 1);
+	}
+
+	/**
+	 * Names by relevance: each tier in turn, newest patients first within a tier, until
+	 * the page is full. Each tier is its own indexed query, so that a common name does
+	 * not make the database rank every patient who has it.
+	 */
+	private List<Row> byNameTiers(PatientFilter filter, NameMatch names, @Nullable Cursor after, int limit) {
+		int firstTier = (after != null) ? tier(after.key()) : 0;
+		List<Row> rows = new ArrayList<>();
+		for (int tier = firstTier; tier < NameMatch.TIERS && rows.size() <= limit; tier++) {
+			if (!names.has(tier)) {
+				continue;
+			}
+			String conditions = filter.conditions(tier);
+			if (after != null && tier == firstTier) {
+				conditions += " and p.id < :afterId";
+				filter.params().put("afterId", after.id());
+			}
+			rows.addAll(select("'" + tier + "'", conditions, filter, "p.id desc", limit + 1 - rows.size()));
+		}
+		return rows;
+	}
+
+	private List<Row> select(String sortKey, String conditions, PatientFilter filter, String order, int limit) {
+		String sql = "select " + PatientStore.COLUMNS + ", " + sortKey + " as sort_key"
+				+ " from patients.tenant_patients p where " + conditions + " order by " + order + " limit :limit";
+		return this.jdbc.sql(sql)
+			.params(filter.params())
+			.param("limit", limit)
+			.query((row, n) -> new Row(this.store.views().mapRow(row, n), row.getString("sort_key")))
+			.list();
+	}
+
+	private static int tier(String key) {
+		try {
+			int tier = Integer.parseInt(key);
+			if (tier >= 0 && tier < NameMatch.TIERS) {
+				return tier;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw InvalidRequest.field("cursor", "is not a cursor this API returned");
 	}
 
 	private static Sort sort(PatientQuery query, @Nullable String q) {

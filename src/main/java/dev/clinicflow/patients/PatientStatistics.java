@@ -18,9 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes {@link PatientStats} in one SQL statement over the filtered patients: the
- * filtered rows are read once into a narrow working set and every figure is aggregated
- * from it.
+ * Computes {@link PatientStats} in one SQL statement. Without filters the figures come
+ * from {@code patients.patient_counts}, the running counts that triggers keep per
+ * dimension and value; with filters the selected rows are read once into a narrow working
+ * set and every figure is aggregated from it. Both judge "active" and "upcoming" to the
+ * quarter hour, as the running counts do.
  */
 @Service
 public class PatientStatistics {
@@ -37,11 +39,12 @@ public class PatientStatistics {
 			with f as materialized (
 			  select p.gender, p.birth_date, p.health_plan_provider, p.city, p.neighborhood, p.tags, p.created_at,
 			         p.last_visit_at, p.next_appointment_at, p.no_show_rate, p.total_appointments
-			  from patients.patients p where %s
+			  from patients.tenant_patients p where %s
 			)
 			select
 			  (select count(*) from f) as total,
-			  (select count(*) from f where last_visit_at >= :activeSince or next_appointment_at > :now) as active,
+			  (select count(*) from f where patients.quarter_hour(greatest(last_visit_at + interval '8760 hours',
+			                                   next_appointment_at)) >= :nowQuarter) as active,
 			  (select count(*) from f where created_at >= :monthStart) as new_this_month,
 			  (select coalesce(json_object_agg(g, n), '{}') from
 			     (select coalesce(gender, 'UNKNOWN') as g, count(*) as n from f group by 1) x)::text as by_gender,
@@ -54,8 +57,33 @@ public class PatientStatistics {
 			  (%s)::text as plans,
 			  (%s)::text as cities,
 			  (%s)::text as neighborhoods,
-			  (select count(*) from f where next_appointment_at > :now) as upcoming,
-			  (select avg(no_show_rate) from f where total_appointments > 0) as average_no_show_rate,
+			  (select count(*) from f where patients.quarter_hour(next_appointment_at) >= :nowQuarter) as upcoming,
+			  (select round(avg(no_show_rate), 6) from f where total_appointments > 0) as average_no_show_rate,
+			  (%s)::text as tags
+			""";
+
+	private static final String COUNTED = """
+			select
+			  coalesce((select sum(patients) from patients.patient_counts where dimension = 'total'), 0) as total,
+			  coalesce((select sum(patients) from patients.patient_counts
+			            where dimension = 'active_until' and value >= :nowQuarter), 0) as active,
+			  coalesce((select sum(patients) from patients.patient_counts
+			            where dimension = 'created' and value >= :monthQuarter), 0) as new_this_month,
+			  (select coalesce(json_object_agg(value, patients), '{}') from patients.patient_counts
+			   where dimension = 'gender' and patients > 0)::text as by_gender,
+			  (select coalesce(json_object_agg(band, n), '{}') from
+			     (select case when value = '' then 'unknown'
+			                  when cast(value as date) > :born18 then '0-17' when cast(value as date) > :born30 then '18-29'
+			                  when cast(value as date) > :born45 then '30-44' when cast(value as date) > :born60 then '45-59'
+			                  when cast(value as date) > :born75 then '60-74' else '75+' end as band, sum(patients) as n
+			      from patients.patient_counts where dimension = 'birth_date' and patients > 0 group by 1) x)::text as by_age,
+			  (%s)::text as plans,
+			  (%s)::text as cities,
+			  (%s)::text as neighborhoods,
+			  coalesce((select sum(patients) from patients.patient_counts
+			            where dimension = 'next_appointment' and value >= :nowQuarter), 0) as upcoming,
+			  (select round(sum(amount) / nullif(sum(patients), 0), 6) from patients.patient_counts
+			   where dimension = 'no_show') as average_no_show_rate,
 			  (%s)::text as tags
 			""";
 
@@ -83,16 +111,18 @@ public class PatientStatistics {
 	@Transactional(readOnly = true)
 	public PatientStats compute(PatientQuery query) {
 		PatientFilter filter = this.filters.of(query);
-		filter.prepare(this.jdbc);
 		LocalDate today = this.filters.today();
 		Instant now = this.clock.instant();
-		String sql = SQL.formatted(filter.conditions(), ranking("health_plan_provider"), ranking("city"),
-				ranking("neighborhood || ', ' || coalesce(city, '?')"), ranking("unnest(tags)"));
+		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(this.filters.zone()).toInstant();
+		String sql = filter.selectsEveryLivePatient()
+				? COUNTED.formatted(counted("plan"), counted("city"), counted("neighborhood"), counted("tag"))
+				: SQL.formatted(filter.conditions(), ranking("health_plan_provider"), ranking("city"),
+						ranking("neighborhood || ', ' || coalesce(city, '?')"), ranking("unnest(tags)"));
 		return this.jdbc.sql(sql)
 			.params(filter.params())
-			.param("now", Timestamp.from(now))
-			.param("activeSince", Timestamp.from(now.minus(java.time.Duration.ofDays(365))))
-			.param("monthStart", Timestamp.from(today.withDayOfMonth(1).atStartOfDay(this.filters.zone()).toInstant()))
+			.param("nowQuarter", quarterHour(now))
+			.param("monthQuarter", quarterHour(monthStart))
+			.param("monthStart", Timestamp.from(monthStart))
 			.param("born18", today.minusYears(18))
 			.param("born30", today.minusYears(30))
 			.param("born45", today.minusYears(45))
@@ -114,6 +144,22 @@ public class PatientStatistics {
 				select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]')
 				from (select v, count(*) as n from (select %s as v from f) values where v is not null
 				      group by v order by n desc, v limit 10) ranked""".formatted(expression);
+	}
+
+	/** The ten values of a dimension counted by most patients. */
+	private static String counted(String dimension) {
+		return """
+				select coalesce(json_agg(json_build_object('value', value, 'count', patients)
+				                         order by patients desc, value), '[]')
+				from (select value, patients from patients.patient_counts where dimension = '%s' and patients > 0
+				      order by patients desc, value limit 10) ranked""".formatted(dimension);
+	}
+
+	/**
+	 * The quarter hour an instant falls in, as {@code patients.quarter_hour} writes it.
+	 */
+	static String quarterHour(Instant at) {
+		return String.format(java.util.Locale.ROOT, "%012d", Math.floorDiv(at.getEpochSecond(), 900));
 	}
 
 	/** Every band, in order, zero when empty. */

@@ -33,6 +33,41 @@ class PatientSearchApiTests extends ApiTest {
 	}
 
 	@Test
+	void namesRankByHowWellTheyMatchThenNewestFirst() {
+		Session admin = this.api.registerTenant();
+		for (String name : List.of("Maria Souza", "Mariana Silva", "Ana Maria da Silva", "Maria Silva Santos",
+				"Maira Silva")) {
+			create(admin, patient(name));
+		}
+		List<String> expected = List.of("Maria Silva Santos", // starts with what was
+																// typed
+				"Ana Maria da Silva", // has both words
+				"Maira Silva", "Mariana Silva"); // a typo or a longer word: newest first
+		assertThat(names(search(admin, "q=maria%20silva"))).containsExactlyElementsOf(expected);
+		assertThat(allPages(admin, "q=Maria%20Silva&limit=1")).containsExactlyElementsOf(expected);
+		assertThat(names(search(admin, "q=silva%20maria"))).containsExactly("Maria Silva Santos", "Ana Maria da Silva",
+				"Maira Silva", "Mariana Silva");
+		// the start of a word: names that start with it, then names with a word that does
+		assertThat(names(search(admin, "q=mari"))).containsExactly("Maria Silva Santos", "Mariana Silva", "Maria Souza",
+				"Ana Maria da Silva");
+		assertThat(names(search(admin, "q=maria%20silva&sort=name"))).containsExactly("Ana Maria da Silva",
+				"Maira Silva", "Maria Silva Santos", "Mariana Silva");
+	}
+
+	@Test
+	void renamedPatientsAreFoundByTheirNewNameDespiteTypos() {
+		Session admin = this.api.registerTenant();
+		String id = create(admin, patient("Nome Provisório")).json().get("id").asString();
+		assertThat(this.api.patch("/api/v1/patients/" + id)
+			.bearer(admin.accessToken())
+			.json(Map.of("fullName", "Zuleica Quaresma"))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(names(search(admin, "q=zuleika%20quaresma"))).containsExactly("Zuleica Quaresma");
+		assertThat(names(search(admin, "q=provisorio"))).isEmpty();
+	}
+
+	@Test
 	void socialNamesAreSearchedToo() {
 		Session admin = this.api.registerTenant();
 		Map<String, Object> input = patient("Roberto Carlos Nunes");

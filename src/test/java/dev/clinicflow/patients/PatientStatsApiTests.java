@@ -59,6 +59,51 @@ class PatientStatsApiTests extends ApiTest {
 	}
 
 	@Test
+	void runningCountsAgreeWithCountingEveryPatient() {
+		Session admin = this.api.registerTenant();
+		String year = this.clock.instant().toString().substring(0, 4);
+		int born = Integer.parseInt(year) - 40;
+		create(admin, person("Ana", born + "-01-01", "FEMALE", "São Paulo", "Moema", "Unimed", List.of("vip")));
+		create(admin, person("Beto", born + "-02-01", "MALE", "Campinas", "Cambuí", "Amil", List.of("diabetic")));
+		String changed = id(create(admin, person("Caio", null, null, "Santos", "Gonzaga", null, List.of())));
+		String deleted = id(create(admin,
+				person("Duda", "2001-03-04", "FEMALE", "Santos", "Boqueirão", "Amil", List.of("vip", "diabetic"))));
+		Map<String, Object> eva = person("Eva Lima", "1990-05-06", "FEMALE", "Campinas", "Taquaral", null,
+				List.of("vip"));
+		Map<String, Object> evaAgain = person("Eva de Lima", "1990-05-06", "FEMALE", "Campinas", "Taquaral", "Unimed",
+				List.of("pediatria"));
+		evaAgain.remove("cpf");
+		String target = id(create(admin, eva));
+		String source = id(create(admin, evaAgain));
+		JsonNode before = stats(admin, "");
+
+		assertThat(this.api.patch("/api/v1/patients/" + changed)
+			.bearer(admin.accessToken())
+			.json(Map.of("address", Map.of("city", "São Paulo", "neighborhood", "Moema"), "tags", List.of("vip"),
+					"gender", "OTHER"))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(this.api.delete("/api/v1/patients/" + deleted).bearer(admin.accessToken()).send().status())
+			.isEqualTo(204);
+		Response merged = this.api.post("/api/v1/patients/" + target + "/merge")
+			.bearer(admin.accessToken())
+			.json(Map.of("sourceId", source))
+			.send();
+		assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+
+		JsonNode counted = stats(admin, "");
+		// any filter makes the service count the patients themselves
+		JsonNode scanned = stats(admin, "createdFrom=2000-01-01T00:00:00Z");
+		assertThat(counted).isEqualTo(scanned);
+		assertThat(counted).isNotEqualTo(before);
+		assertThat(counted.get("total").asLong()).isEqualTo(4);
+		assertThat(counted.get("byGender").get("OTHER").asLong()).isEqualTo(1);
+		// Caio moved to São Paulo, Duda (Santos) was deleted: a tie, broken by name
+		assertThat(counted.get("topCities").toString())
+			.isEqualTo("[{\"value\":\"Campinas\",\"count\":2},{\"value\":\"São Paulo\",\"count\":2}]");
+	}
+
+	@Test
 	void statisticsSeeOnlyTheCallersClinicAndCheckTheirFilters() {
 		Session admin = this.api.registerTenant();
 		Session other = this.api.registerTenant();
@@ -83,9 +128,14 @@ class PatientStatsApiTests extends ApiTest {
 		return input;
 	}
 
-	private void create(Session session, Map<String, Object> input) {
+	private Response create(Session session, Map<String, Object> input) {
 		Response response = this.api.post("/api/v1/patients").bearer(session.accessToken()).json(input).send();
 		assertThat(response.status()).as(response.text()).isEqualTo(201);
+		return response;
+	}
+
+	private static String id(Response created) {
+		return created.json().get("id").asString();
 	}
 
 	private JsonNode stats(Session session, String query) {

@@ -41,6 +41,7 @@ public abstract class ApiTest {
 		registry.add("clinicflow.data-dir", DATA_DIR::toString);
 		registry.add("clinicflow.cors-origins", () -> "https://app.clinicflow.test");
 		registry.add("clinicflow.database.pool-timeout", () -> "2s");
+		registry.add("clinicflow.database.embedded-shared-buffers", () -> "128MB");
 	}
 
 	@BeforeEach

@@ -35,6 +35,8 @@ final class PatientFilter {
 
 	private @Nullable NameMatch names;
 
+	private boolean lookup;
+
 	private String relevance = "cast(0 as float8)";
 
 	private PatientFilter(Instant now) {
@@ -68,6 +70,14 @@ final class PatientFilter {
 		return this.names == null && this.conditions.equals(List.of("true", LIVE));
 	}
 
+	/**
+	 * Whether {@code q} looks a patient up by CPF, phone or e-mail: a handful of rows
+	 * that are best found first and ordered afterwards.
+	 */
+	boolean lookup() {
+		return this.lookup;
+	}
+
 	/** The name typed, when {@code q} is a name. */
 	@Nullable NameMatch names() {
 		return this.names;
@@ -96,6 +106,7 @@ final class PatientFilter {
 	 * relevance comes in tiers: {@link NameMatch}).
 	 */
 	String text(String q, NameMatch.Resolver resolver) {
+		this.lookup = true;
 		if (q.contains("@")) {
 			where("lower(p.email) = lower(:email)", "email", q);
 			return "1.0";
@@ -128,6 +139,7 @@ final class PatientFilter {
 			where("(" + String.join(" or ", matches) + ")");
 			return this.params.containsKey("cpf") ? "(case when p.cpf = :cpf then 1.0 else 0.9 end)" : "0.9";
 		}
+		this.lookup = false;
 		this.names = resolver.resolve(q);
 		return "0";
 	}

@@ -78,8 +78,16 @@ public class PatientSearch {
 			filter.params().put("afterId", after.id());
 		}
 		String direction = descending ? " desc" : " asc";
-		return select("cast(" + sortKey + " as text)", filter.conditions(), filter,
-				sortKey + direction + ", p.id" + direction, limit + 1);
+		String order = sortKey + direction + ", p.id" + direction;
+		if (filter.lookup()) {
+			// Found by index first, then ordered: otherwise the planner, which cannot
+			// tell
+			// how rare one phone number is, may walk the whole order looking for it.
+			return query("with p as materialized (select * from patients.tenant_patients p where " + filter.conditions()
+					+ ") select " + PatientStore.COLUMNS + ", cast(" + sortKey
+					+ " as text) as sort_key from p order by " + order + " limit :limit", filter, limit + 1);
+		}
+		return select("cast(" + sortKey + " as text)", filter.conditions(), filter, order, limit + 1);
 	}
 
 	/**
@@ -105,8 +113,12 @@ public class PatientSearch {
 	}
 
 	private List<Row> select(String sortKey, String conditions, PatientFilter filter, String order, int limit) {
-		String sql = "select " + PatientStore.COLUMNS + ", " + sortKey + " as sort_key"
-				+ " from patients.tenant_patients p where " + conditions + " order by " + order + " limit :limit";
+		return query("select " + PatientStore.COLUMNS + ", " + sortKey + " as sort_key"
+				+ " from patients.tenant_patients p where " + conditions + " order by " + order + " limit :limit",
+				filter, limit);
+	}
+
+	private List<Row> query(String sql, PatientFilter filter, int limit) {
 		return this.jdbc.sql(sql)
 			.params(filter.params())
 			.param("limit", limit)

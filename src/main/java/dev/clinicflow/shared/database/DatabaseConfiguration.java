@@ -34,7 +34,8 @@ class DatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	DatabaseServer databaseServer(DatabaseProperties properties, PlatformProperties platform) {
 		DatabaseServer server = properties.embedded()
-				? EmbeddedDatabaseServer.start(platform.dataDir().resolve("postgres"), properties.embeddedPort())
+				? EmbeddedDatabaseServer.start(platform.dataDir().resolve("postgres"), properties.embeddedPort(),
+						properties.embeddedSharedBuffers())
 				: ExternalDatabaseServer.from(properties);
 		log.info("Database: {}", server.describe());
 		return server;

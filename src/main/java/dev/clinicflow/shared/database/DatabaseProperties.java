@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * BYPASSRLS, so row-level security applies ({@code DATABASE_APP_USER})
  * @param appPassword its password ({@code DATABASE_APP_PASSWORD})
  * @param embeddedPort port of the embedded PostgreSQL, 0 for any free port
+ * @param embeddedSharedBuffers the embedded PostgreSQL's buffer cache
+ * ({@code shared_buffers}); a registry of a million patients and its indexes take about
+ * 1.5 GB
  * @param poolSize maximum connections of the application's pool
  * @param poolTimeout how long a request waits for a free connection before the service
  * answers 503 (overloaded)
@@ -24,8 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("clinicflow.database")
 public record DatabaseProperties(@Nullable String url, @Nullable String user, @Nullable String password,
 		@DefaultValue("clinicflow_app") String appUser, @Nullable String appPassword,
-		@DefaultValue("0") int embeddedPort, @DefaultValue("20") int poolSize,
-		@DefaultValue("5s") java.time.Duration poolTimeout) {
+		@DefaultValue("0") int embeddedPort, @DefaultValue("1GB") String embeddedSharedBuffers,
+		@DefaultValue("20") int poolSize, @DefaultValue("5s") java.time.Duration poolTimeout) {
 
 	/**
 	 * Tells whether the service runs its own embedded PostgreSQL.

@@ -47,11 +47,19 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
 	 * Starts the server on a data directory, or joins the one this JVM already runs
 	 * there.
 	 */
-	static synchronized EmbeddedDatabaseServer start(Path directory, int port) {
+	static EmbeddedDatabaseServer start(Path directory, int port) {
+		return start(directory, port, "128MB");
+	}
+
+	/**
+	 * Starts the server on a data directory with a buffer cache of the given size, or
+	 * joins the one this JVM already runs there.
+	 */
+	static synchronized EmbeddedDatabaseServer start(Path directory, int port, String sharedBuffers) {
 		Path key = directory.toAbsolutePath().normalize();
 		EmbeddedDatabaseServer server = RUNNING.get(key);
 		if (server == null) {
-			server = new EmbeddedDatabaseServer(key, startPostgres(key, port));
+			server = new EmbeddedDatabaseServer(key, startPostgres(key, port, sharedBuffers));
 			server.createDatabase();
 			RUNNING.put(key, server);
 		}
@@ -59,7 +67,7 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
 		return server;
 	}
 
-	private static EmbeddedPostgres startPostgres(Path directory, int port) {
+	private static EmbeddedPostgres startPostgres(Path directory, int port, String sharedBuffers) {
 		try {
 			Files.createDirectories(directory);
 			stopLeftoverPostmaster(directory);
@@ -80,6 +88,7 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
 				// stale lock file and stop this one from starting
 				.setServerConfig("unix_socket_directories", "''")
 				.setServerConfig("max_connections", "200")
+				.setServerConfig("shared_buffers", sharedBuffers)
 				.start();
 		}
 		catch (IOException ex) {

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * JSON merge patch (RFC 7396) on any writable input record, as the patient registry does
  * it: members of the patch replace those of the record, {@code null} removes them, nested
  * objects merge, arrays are replaced whole. The result is validated like a new record.
+ * (Named for its module: the patient registry has a bean of the same class name.)
  */
-@Component
+@Component("schedulingMergePatch")
 class MergePatch {
 
 	private final JsonMapper json;

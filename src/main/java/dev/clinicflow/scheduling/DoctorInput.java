@@ -27,8 +27,7 @@ import org.jspecify.annotations.Nullable;
 public record DoctorInput(@Nullable UUID userId, @NotBlank @Size(max = 200) String name,
 		@Nullable @Size(max = 20) List<@NotBlank @Size(max = 100) String> specializations,
 		@Nullable @Valid Registration registration, @Nullable @Min(5) @Max(480) Integer slotMinutes,
-		@Nullable @Valid @Size(max = 50) List<@NotNull @Valid AppointmentType> appointmentTypes,
-		@Nullable Boolean active) {
+		@Nullable @Size(max = 50) List<@NotNull @Valid AppointmentType> appointmentTypes, @Nullable Boolean active) {
 
 	/**
 	 * A professional registration: the council, its number, and the state that issued it

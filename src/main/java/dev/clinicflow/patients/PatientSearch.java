@@ -49,6 +49,7 @@ public class PatientSearch {
 		String q = PatientNormalizer.blankToNull(query.q());
 		Sort sort = sort(query, q);
 		PatientFilter filter = this.filters.of(query);
+		PatientFilter.planForTheValues(this.jdbc);
 		Cursor after = Cursor.decode(query.cursor(), sort);
 		NameMatch names = filter.names();
 		List<Row> rows = (sort == Sort.RELEVANCE && names != null) ? byNameTiers(filter, names, after, limit)

@@ -111,6 +111,7 @@ public class PatientStatistics {
 	@Transactional(readOnly = true)
 	public PatientStats compute(PatientQuery query) {
 		PatientFilter filter = this.filters.of(query);
+		PatientFilter.planForTheValues(this.jdbc);
 		LocalDate today = this.filters.today();
 		Instant now = this.clock.instant();
 		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(this.filters.zone()).toInstant();

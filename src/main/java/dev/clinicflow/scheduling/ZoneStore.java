@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.clinicflow.patients.PatientParts;
 import dev.clinicflow.scheduling.ZoneInput.Center;
 import dev.clinicflow.shared.CurrentTenant;
 
@@ -96,6 +97,43 @@ class ZoneStore {
 			.param("limit", limit)
 			.query((row, n) -> view(row))
 			.list();
+	}
+
+	/**
+	 * The active cars whose zones cover an address (by neighbourhood, city or distance
+	 * from a zone's centre), one row per car with its best zone: a neighbourhood match
+	 * before a city or distance match, then by zone name.
+	 * @param address where the patient lives
+	 * @param carId only this car, when given
+	 */
+	List<CarZone> covering(PatientParts.Address address, @Nullable UUID carId) {
+		PatientParts.Location location = address.location();
+		return this.jdbc.sql("""
+				select distinct on (r.name, cz.car_id) cz.car_id, z.id, r.name
+				from scheduling.car_zones cz
+				join scheduling.zones z on z.id = cz.zone_id
+				join scheduling.resources r on r.id = cz.car_id and r.kind = 'CAR'
+				where (cast(:car as uuid) is null or cz.car_id = :car)
+				  and (cast(:car as uuid) is not null or r.active)
+				  and (scheduling.normalize(:neighborhood) = any(z.neighborhood_keys)
+				       or scheduling.normalize(:city) = any(z.city_keys)
+				       or (z.radius_km is not null and cast(:lat as float8) is not null
+				           and earth_distance(ll_to_earth(z.center_lat, z.center_lon),
+				                              ll_to_earth(:lat, :lon)) <= z.radius_km * 1000))
+				order by r.name, cz.car_id, (scheduling.normalize(:neighborhood) = any(z.neighborhood_keys)) desc,
+				  z.name""")
+			.param("car", carId)
+			.param("neighborhood", address.neighborhood())
+			.param("city", address.city())
+			.param("lat", (location != null) ? location.lat() : null)
+			.param("lon", (location != null) ? location.lon() : null)
+			.query((row, n) -> new CarZone(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+					row.getString(3)))
+			.list();
+	}
+
+	/** A car and the zone through which it serves an address. */
+	record CarZone(UUID carId, UUID zoneId, String carName) {
 	}
 
 	private static ZoneView view(ResultSet row) throws SQLException {

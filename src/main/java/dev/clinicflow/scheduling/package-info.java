@@ -4,7 +4,7 @@
  * tenant's time zone, time off and the clinic's holidays. Appointments and slots build on
  * these tables.
  */
-@ApplicationModule(allowedDependencies = { "shared", "audit", "identity" })
+@ApplicationModule(allowedDependencies = { "shared", "audit", "identity", "patients" })
 @NullMarked
 package dev.clinicflow.scheduling;
 

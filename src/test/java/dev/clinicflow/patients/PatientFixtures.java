@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Test data for patients: valid CPFs (check digits computed) and records as JSON maps.
  */
-final class PatientFixtures {
+public final class PatientFixtures {
 
 	private PatientFixtures() {
 	}
@@ -31,7 +31,7 @@ final class PatientFixtures {
 	}
 
 	/** A complete record. */
-	static Map<String, Object> patient(String fullName) {
+	public static Map<String, Object> patient(String fullName) {
 		Map<String, Object> patient = new LinkedHashMap<>();
 		patient.put("fullName", fullName);
 		patient.put("cpf", cpf());

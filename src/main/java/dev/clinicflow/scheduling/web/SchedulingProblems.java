@@ -1,5 +1,6 @@
 package dev.clinicflow.scheduling.web;
 
+import dev.clinicflow.scheduling.BookingConflict;
 import dev.clinicflow.scheduling.SchedulingException;
 import dev.clinicflow.shared.Problems;
 
@@ -25,6 +26,13 @@ class SchedulingProblems {
 			problem.setProperty("existingId", ex.existingId());
 		}
 		return ResponseEntity.status(ex.reason().status()).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(BookingConflict ex) {
+		ProblemDetail problem = Problems.of(ex.status(), ex.code(), ex.getMessage());
+		ex.details().forEach(problem::setProperty);
+		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
 }

@@ -18,6 +18,9 @@ public final class SqlErrors {
 	/** SQLSTATE of an exclusion-constraint violation. */
 	public static final String EXCLUSION_VIOLATION = "23P01";
 
+	/** SQLSTATE of a check-constraint violation. */
+	public static final String CHECK_VIOLATION = "23514";
+
 	private SqlErrors() {
 	}
 

@@ -1,0 +1,414 @@
+package dev.clinicflow.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.clinicflow.Api.Response;
+import dev.clinicflow.Api.Session;
+import dev.clinicflow.ApiTest;
+import dev.clinicflow.patients.PatientFixtures;
+
+import static dev.clinicflow.scheduling.SchedulingFixtures.createdId;
+import static dev.clinicflow.scheduling.SchedulingFixtures.fields;
+import static dev.clinicflow.scheduling.SchedulingFixtures.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class AppointmentsApiTests extends ApiTest {
+
+	private Session admin;
+
+	private ZoneId zone;
+
+	/** A day next week, when the doctor works 08:00-18:00. */
+	private LocalDate day;
+
+	@BeforeEach
+	void clinic() {
+		this.admin = this.api.registerTenant();
+		this.day = LocalDate.now(applicationClock()).plusDays(7);
+	}
+
+	@Test
+	void aBookedSlotCannotBeBookedAgainUntilItIsCancelled() {
+		String doctor = doctor();
+		String ana = patient("Ana Reserva");
+		String bia = patient("Bia Espera");
+
+		Response booked = book(Map.of("patientId", ana, "doctorId", doctor, "start", at("10:00")));
+		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+		JsonNode appointment = booked.json();
+		assertThat(appointment.get("kind").asString()).isEqualTo("CLINIC_VISIT");
+		assertThat(appointment.get("status").asString()).isEqualTo("SCHEDULED");
+		assertThat(appointment.get("end").asString()).isEqualTo(at("10:30"));
+		assertThat(appointment.get("confirmation").get("status").asString()).isEqualTo("PENDING");
+		assertThat(booked.header("Location")).endsWith("/api/v1/appointments/" + appointment.get("id").asString());
+
+		Response taken = book(Map.of("patientId", bia, "doctorId", doctor, "start", at("10:00")));
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.json().get("code").asString()).isEqualTo("slot_taken");
+		assertThat(taken.json().get("conflictingAppointmentId").asString()).isEqualTo(appointment.get("id").asString());
+
+		// a longer type that would overlap the booked slot is refused too
+		Response overlapping = book(Map.of("patientId", bia, "doctorId", doctor, "start", at("09:30"), "type", "long"));
+		assertThat(overlapping.status()).isEqualTo(409);
+
+		Response cancelled = patch(appointment.get("id").asString(), "cancel", Map.of("reason", "viagem"));
+		assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+		assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(cancelled.json().get("cancellation").get("reason").asString()).isEqualTo("viagem");
+		assertThat(book(Map.of("patientId", bia, "doctorId", doctor, "start", at("10:00"))).status()).isEqualTo(201);
+	}
+
+	@Test
+	void aPatientCannotBeInTwoPlacesAtOnce() {
+		String first = doctor();
+		String second = doctor();
+		String ana = patient("Ana Ocupada");
+		String booked = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", ana, "doctorId", first, "start", at("14:00")));
+
+		Response busy = book(Map.of("patientId", ana, "doctorId", second, "start", at("14:00")));
+		assertThat(busy.status()).isEqualTo(409);
+		assertThat(busy.json().get("code").asString()).isEqualTo("patient_busy");
+		assertThat(busy.json().get("conflictingAppointmentId").asString()).isEqualTo(booked);
+		assertThat(book(Map.of("patientId", ana, "doctorId", second, "start", at("14:30"))).status()).isEqualTo(201);
+	}
+
+	@Test
+	void concurrentRequestsForOneSlotBookItExactlyOnce() throws Exception {
+		String doctor = doctor();
+		List<String> patients = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			patients.add(patient("Paciente Concorrente " + i));
+		}
+		List<Callable<Integer>> requests = patients.stream()
+			.<Callable<Integer>>map(
+					(patient) -> () -> book(Map.of("patientId", patient, "doctorId", doctor, "start", at("11:00")))
+						.status())
+			.toList();
+		List<Integer> statuses = runTogether(requests);
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses.stream().filter((status) -> status == 201)).hasSize(1);
+		assertThat(this.api.get("/api/v1/appointments?doctorId=" + doctor)
+			.bearer(this.admin.accessToken())
+			.send()
+			.json()
+			.get("items")).hasSize(1);
+	}
+
+	@Test
+	void aCarWindowTakesAsManyVisitsAsTheCarHasPlaces() throws Exception {
+		String zoneId = createdId(this.api, this.admin, "zones", SchedulingFixtures.zone("Centro"));
+		String car = createdId(this.api, this.admin, "cars",
+				with(SchedulingFixtures.car("Carro 1", List.of(zoneId)), "capacityPerWindow", 2));
+		putSchedule("cars", car, "07:00", "08:00");
+		List<String> patients = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			patients.add(patient("Coleta " + i));
+		}
+		List<Integer> statuses = runTogether(
+				patients.stream()
+					.<Callable<Integer>>map((patient) -> () -> book(Map.of("patientId", patient, "carId", car, "start",
+							at("07:00"), "exams", List.of("hemograma")))
+						.status())
+					.toList());
+		assertThat(statuses.stream().filter((status) -> status == 201)).hasSize(2);
+		assertThat(statuses.stream().filter((status) -> status == 409)).hasSize(4);
+
+		Response full = book(Map.of("patientId", patient("Coleta Tardia"), "carId", car, "start", at("07:00")));
+		assertThat(full.json().get("code").asString()).isEqualTo("window_full");
+		assertThat(full.json().get("carId").asString()).isEqualTo(car);
+
+		JsonNode visits = this.api.get("/api/v1/appointments?carId=" + car)
+			.bearer(this.admin.accessToken())
+			.send()
+			.json()
+			.get("items");
+		assertThat(visits).hasSize(2);
+		JsonNode visit = visits.get(0);
+		assertThat(visit.get("kind").asString()).isEqualTo("HOME_COLLECTION");
+		assertThat(visit.get("end").asString()).isEqualTo(at("08:00"));
+		assertThat(visit.get("address").get("city").asString()).isEqualTo("São Paulo");
+		assertThat(visit.get("zoneId").asString()).isEqualTo(zoneId);
+		assertThat(SchedulingFixtures.strings(visit.get("exams"))).containsExactly("hemograma");
+
+		assertThat(patch(visit.get("id").asString(), "cancel", Map.of()).status()).isEqualTo(200);
+		String waiting = patients.stream()
+			.filter((patient) -> visits.findValues("patientId")
+				.stream()
+				.noneMatch((id) -> id.asString().equals(patient)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(book(Map.of("patientId", waiting, "carId", car, "start", at("07:00"))).status()).isEqualTo(201);
+	}
+
+	@Test
+	void homeVisitsNeedAnAddressInsideTheCarsZones() {
+		String zoneId = createdId(this.api, this.admin, "zones",
+				with(with(with(SchedulingFixtures.zone("Campinas"), "cities", List.of("Campinas")), "neighborhoods",
+						List.of("Cambuí")), "center", Map.of("lat", -22.9056, "lon", -47.0608)));
+		String car = createdId(this.api, this.admin, "cars", SchedulingFixtures.car("Carro Campinas", List.of(zoneId)));
+		putSchedule("cars", car, "07:00", "08:00");
+		String paulistano = patient("Morador de São Paulo");
+
+		Response outside = book(Map.of("patientId", paulistano, "carId", car, "start", at("07:00")));
+		assertThat(outside.status()).isEqualTo(400);
+		assertThat(fields(outside)).containsExactly("patientId");
+		assertThat(outside.text()).contains("outside the zones");
+	}
+
+	@Test
+	void theLifecycleMovesForwardOnlyAndFeedsThePatientsAnalytics() {
+		String doctor = doctor();
+		String ana = patient("Ana Ciclo");
+		String id = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", ana, "doctorId", doctor, "start", at("09:00")));
+
+		Response early = patch(id, "complete", null);
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.json().get("code").asString()).isEqualTo("invalid_transition");
+		assertThat(early.json().get("currentStatus").asString()).isEqualTo("SCHEDULED");
+		assertThat(patch(id, "no-show", null).json().get("code").asString()).isEqualTo("not_started");
+
+		assertThat(patch(id, "confirm", null).json().get("confirmation").get("status").asString())
+			.isEqualTo("CONFIRMED");
+		assertThat(patch(id, "check-in", null).json().get("status").asString()).isEqualTo("CHECKED_IN");
+		assertThat(patch(id, "cancel", null).json().get("currentStatus").asString()).isEqualTo("CHECKED_IN");
+		assertThat(patch(id, "complete", null).json().get("status").asString()).isEqualTo("COMPLETED");
+
+		String missed = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", ana, "doctorId", doctor, "start", at("15:00")));
+		String next = createdId(this.api, this.admin, "appointments", Map.of("patientId", ana, "doctorId", doctor,
+				"start", this.day.plusDays(1).atTime(LocalTime.of(9, 0)).atZone(zone()).toInstant().toString()));
+		this.clock.advance(Duration.between(applicationClock().instant(), Instant.parse(at("15:10"))));
+		// the access token expired meanwhile
+		Response login = this.api.post("/api/v1/auth/login")
+			.json(Map.of("email", this.admin.email(), "password", this.admin.password()))
+			.send();
+		this.admin = new Session(login.json(), this.admin.password());
+		assertThat(patch(missed, "no-show", null).json().get("status").asString()).isEqualTo("NO_SHOW");
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode analytics = this.api.get("/api/v1/patients/" + ana)
+				.bearer(this.admin.accessToken())
+				.send()
+				.json()
+				.get("analytics");
+			assertThat(analytics.get("totalAppointments").asInt()).isEqualTo(3);
+			assertThat(analytics.get("completed").asInt()).isEqualTo(1);
+			assertThat(analytics.get("noShows").asInt()).isEqualTo(1);
+			assertThat(analytics.get("noShowRate").decimalValue()).isEqualByComparingTo("0.5");
+			assertThat(analytics.get("lastVisitAt").asString()).isEqualTo(at("09:00"));
+			assertThat(Instant.parse(analytics.get("nextAppointmentAt").asString()))
+				.isEqualTo(this.day.plusDays(1).atTime(9, 0).atZone(zone()).toInstant());
+		});
+		JsonNode profile = this.api.get("/api/v1/patients/" + ana + "/profile")
+			.bearer(this.admin.accessToken())
+			.send()
+			.json();
+		assertThat(profile.toString()).contains(next);
+	}
+
+	@Test
+	void reschedulingTakesTheNewSlotAndFreesTheOldOneOrChangesNothing() {
+		String doctor = doctor();
+		String ana = patient("Ana Remarca");
+		String bia = patient("Bia Fixa");
+		String id = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", ana, "doctorId", doctor, "start", at("10:00")));
+		createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", bia, "doctorId", doctor, "start", at("11:00")));
+
+		Response taken = patch(id, "reschedule", Map.of("start", at("11:00")));
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.json().get("code").asString()).isEqualTo("slot_taken");
+		assertThat(get(id).get("start").asString()).isEqualTo(at("10:00"));
+
+		Response moved = patch(id, "reschedule", Map.of("start", at("12:00")));
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		assertThat(moved.json().get("start").asString()).isEqualTo(at("12:00"));
+		assertThat(moved.json().get("rescheduledFrom").asString()).isEqualTo(at("10:00"));
+		assertThat(book(Map.of("patientId", bia, "doctorId", doctor, "start", at("10:00"))).status()).isEqualTo(201);
+	}
+
+	@Test
+	void badBookingsAreRefusedNamingTheField() {
+		String doctor = doctor();
+		String ana = patient("Ana Erros");
+		assertThat(fields(book(Map.of("patientId", ana, "start", at("10:00"))))).containsExactly("doctorId");
+		assertThat(fields(book(Map.of("patientId", ana, "doctorId", doctor, "carId", doctor, "start", at("10:00")))))
+			.containsExactly("carId");
+		assertThat(fields(book(Map.of("patientId", ana, "doctorId", doctor, "start", at("10:10")))))
+			.containsExactly("start");
+		assertThat(fields(book(Map.of("patientId", ana, "doctorId", doctor, "start", at("20:00")))))
+			.containsExactly("start");
+		assertThat(fields(book(
+				Map.of("patientId", java.util.UUID.randomUUID().toString(), "doctorId", doctor, "start", at("10:00")))))
+			.containsExactly("patientId");
+		assertThat(fields(book(Map.of("patientId", ana, "doctorId", doctor, "start", "tomorrow"))))
+			.containsExactly("start");
+		assertThat(fields(book(Map.of("doctorId", doctor, "start", at("10:00"))))).containsExactly("patientId");
+		String past = LocalDate.now(applicationClock())
+			.minusDays(1)
+			.atTime(10, 0)
+			.atZone(zone())
+			.toInstant()
+			.toString();
+		assertThat(fields(book(Map.of("patientId", ana, "doctorId", doctor, "start", past)))).containsExactly("start");
+	}
+
+	@Test
+	void patientsBookSeeAndCancelOnlyTheirOwnAppointmentsBeforeTheCutoff() {
+		String doctor = doctor();
+		Session patient = SchedulingFixtures.patient(this.api, this.admin);
+		JsonNode me = await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.get("/api/v1/patients/me").bearer(patient.accessToken()).send(),
+					(response) -> response.status() == 200)
+			.json();
+		String mine = me.get("id").asString();
+		String other = patient("Outra Pessoa");
+
+		Response own = this.api.post("/api/v1/appointments")
+			.bearer(patient.accessToken())
+			.json(Map.of("patientId", mine, "doctorId", doctor, "start", at("10:00")))
+			.send();
+		assertThat(own.status()).as(own.text()).isEqualTo(201);
+		assertThat(this.api.post("/api/v1/appointments")
+			.bearer(patient.accessToken())
+			.json(Map.of("patientId", other, "doctorId", doctor, "start", at("11:00")))
+			.send()
+			.status()).isEqualTo(403);
+		String others = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", other, "doctorId", doctor, "start", at("11:00")));
+		assertThat(this.api.get("/api/v1/appointments/" + others).bearer(patient.accessToken()).send().status())
+			.isEqualTo(403);
+		JsonNode listed = this.api.get("/api/v1/appointments").bearer(patient.accessToken()).send().json().get("items");
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).get("patientId").asString()).isEqualTo(mine);
+
+		// the clinic lets patients cancel online until 8 days before: too late for next
+		// week
+		assertThat(this.api.put("/api/v1/scheduling/settings")
+			.bearer(this.admin.accessToken())
+			.json(Map.of("patientCancellationCutoffMinutes", 8 * 24 * 60))
+			.send()
+			.status()).isEqualTo(200);
+		Response late = this.api.patch("/api/v1/appointments/" + own.json().get("id").asString() + "/cancel")
+			.bearer(patient.accessToken())
+			.json(Map.of("reason", "não posso"))
+			.send();
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.json().get("code").asString()).isEqualTo("cancellation_cutoff");
+		this.api.put("/api/v1/scheduling/settings")
+			.bearer(this.admin.accessToken())
+			.json(Map.of("patientCancellationCutoffMinutes", 60))
+			.send();
+		assertThat(this.api.patch("/api/v1/appointments/" + own.json().get("id").asString() + "/cancel")
+			.bearer(patient.accessToken())
+			.json(Map.of("reason", "não posso"))
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(this.api.patch("/api/v1/appointments/" + others + "/cancel")
+			.bearer(patient.accessToken())
+			.json(Map.of())
+			.send()
+			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void appointmentsOfAnotherClinicDoNotExist() {
+		String doctor = doctor();
+		String id = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", patient("Ana Isolada"), "doctorId", doctor, "start", at("10:00")));
+		Session other = this.api.registerTenant();
+		assertThat(this.api.get("/api/v1/appointments/" + id).bearer(other.accessToken()).send().status())
+			.isEqualTo(404);
+		assertThat(this.api.patch("/api/v1/appointments/" + id + "/cancel")
+			.bearer(other.accessToken())
+			.json(Map.of())
+			.send()
+			.status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/appointments").bearer(other.accessToken()).send().json().get("items"))
+			.isEmpty();
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	private String doctor() {
+		Map<String, Object> doctor = with(SchedulingFixtures.doctor("Dra. Agenda"), "slotMinutes", 30);
+		doctor.remove("registration");
+		doctor.put("appointmentTypes", List.of(Map.of("code", "long", "name", "Consulta longa", "minutes", 60)));
+		String id = createdId(this.api, this.admin, "doctors", doctor);
+		putSchedule("doctors", id, "08:00", "18:00");
+		return id;
+	}
+
+	private void putSchedule(String collection, String id, String start, String end) {
+		List<Map<String, Object>> days = new ArrayList<>();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			days.add(Map.of("dayOfWeek", day.name(), "intervals", List.of(Map.of("start", start, "end", end))));
+		}
+		Response response = this.api.put("/api/v1/" + collection + "/" + id + "/schedule")
+			.bearer(this.admin.accessToken())
+			.json(Map.of("days", days))
+			.send();
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		this.zone = ZoneId.of(response.json().get("timezone").asString());
+	}
+
+	private String patient(String name) {
+		return createdId(this.api, this.admin, "patients", PatientFixtures.patient(name));
+	}
+
+	private ZoneId zone() {
+		return this.zone;
+	}
+
+	/** An instant on the test day, at a local time of the clinic. */
+	private String at(String localTime) {
+		return this.day.atTime(LocalTime.parse(localTime)).atZone(zone()).toInstant().toString();
+	}
+
+	private Response book(Map<String, Object> request) {
+		return this.api.post("/api/v1/appointments").bearer(this.admin.accessToken()).json(request).send();
+	}
+
+	private Response patch(String id, String action, Map<String, Object> body) {
+		var call = this.api.patch("/api/v1/appointments/" + id + "/" + action).bearer(this.admin.accessToken());
+		return (body != null) ? call.json(body).send() : call.send();
+	}
+
+	private JsonNode get(String id) {
+		return this.api.get("/api/v1/appointments/" + id).bearer(this.admin.accessToken()).send().json();
+	}
+
+	private List<Integer> runTogether(List<Callable<Integer>> requests) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+		try {
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> result : pool.invokeAll(requests)) {
+				statuses.add(result.get());
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}

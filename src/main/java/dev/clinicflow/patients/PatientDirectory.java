@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,6 +51,26 @@ public class PatientDirectory {
 	@Transactional(readOnly = true)
 	public Optional<PatientCard> findByUser(UUID userId) {
 		return this.store.findByUser(userId).map(PatientCard::of);
+	}
+
+	/**
+	 * The names to address patients by (social name when given), for lists such as the
+	 * day's schedule.
+	 * @param ids the patients
+	 * @return names by patient id, for the ids the tenant has
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> displayNames(Collection<UUID> ids) {
+		Map<UUID, String> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("select id, coalesce(social_name, full_name) from patients.patients where id = any(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query((row) -> {
+				names.put(row.getObject(1, UUID.class), row.getString(2));
+			});
+		return names;
 	}
 
 	/**

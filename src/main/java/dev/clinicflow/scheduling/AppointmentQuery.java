@@ -13,12 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param carId with this car
  * @param status in this status
  * @param kind of this kind
+ * @param seriesId of this recurring series
  * @param from starting at or after
  * @param to starting before
  * @param limit page size
  * @param cursor where the page starts
  */
 public record AppointmentQuery(@Nullable UUID patientId, @Nullable UUID doctorId, @Nullable UUID carId,
-		@Nullable AppointmentStatus status, @Nullable AppointmentKind kind, @Nullable Instant from,
-		@Nullable Instant to, @Nullable Integer limit, @Nullable String cursor) {
+		@Nullable AppointmentStatus status, @Nullable AppointmentKind kind, @Nullable UUID seriesId,
+		@Nullable Instant from, @Nullable Instant to, @Nullable Integer limit, @Nullable String cursor) {
 }

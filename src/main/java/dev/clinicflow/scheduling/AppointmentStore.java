@@ -148,6 +148,18 @@ class AppointmentStore {
 			.optional();
 	}
 
+	/** Whether a car window already holds as many visits as the car takes. */
+	boolean windowFull(UUID carId, Instant windowStart) {
+		return Boolean.TRUE.equals(this.jdbc.sql("""
+				select coalesce((select b.booked from scheduling.car_window_bookings b
+				                 where b.car_id = :car and b.window_start = :start), 0)
+				       >= (select c.capacity_per_window from scheduling.cars c where c.id = :car)""")
+			.param("car", carId)
+			.param("start", Timestamp.from(windowStart))
+			.query(Boolean.class)
+			.single());
+	}
+
 	/** Counts a patient's appointments for the registry's analytics. */
 	AppointmentFigures figures(UUID patientId, Instant now) {
 		return this.jdbc.sql("""

@@ -113,10 +113,7 @@ public class Appointments {
 		this.access.requireMayBookFor(patient, input.doctorId());
 		List<String> exams = (input.exams() != null) ? input.exams().stream().map(String::trim).toList() : List.of();
 		if (input.doctorId() != null) {
-			if (input.start() == null) {
-				throw InvalidRequest.field("start", "is required");
-			}
-			Slot slot = this.slots.requireDoctorSlot(input.doctorId(), input.start(), input.type());
+			Slot slot = this.slots.requireDoctorSlot(input.doctorId(), startOf(input), input.type());
 			return new NewAppointment(id, AppointmentKind.CLINIC_VISIT, patient.id(), input.doctorId(), slot,
 					typeCode(input.type()), exams, input.reason(), input.notes(), null, null, seriesId);
 		}
@@ -124,7 +121,7 @@ public class Appointments {
 		if (input.type() != null) {
 			throw InvalidRequest.field("type", "appointment types belong to doctors; a home collection lists exams");
 		}
-		Slot window = this.slots.requireCarWindow(carId, windowStart(input));
+		Slot window = this.slots.requireCarWindow(carId, startOf(input));
 		PatientParts.Address address = patient.address();
 		if (address == null || (blank(address.neighborhood()) && blank(address.city()))) {
 			throw InvalidRequest.field("patientId", "the patient has no address to visit (neighborhood or city)");
@@ -144,10 +141,16 @@ public class Appointments {
 	}
 
 	/**
-	 * A home collection starts at {@code start}, or at a window given as day and local
-	 * time.
+	 * When a booking starts: {@code start}, or for a home collection a window given as
+	 * day and local time.
 	 */
-	private Instant windowStart(AppointmentInput input) {
+	Instant startOf(AppointmentInput input) {
+		if (input.doctorId() != null) {
+			if (input.start() == null) {
+				throw InvalidRequest.field("start", "is required");
+			}
+			return input.start();
+		}
 		if (input.start() != null) {
 			if (input.date() != null || input.window() != null) {
 				throw InvalidRequest.field("date", "give either start, or date and window");
@@ -199,6 +202,7 @@ public class Appointments {
 		where(conditions, params, "a.status = :status", "status",
 				(query.status() != null) ? query.status().name() : null);
 		where(conditions, params, "a.kind = :kind", "kind", (query.kind() != null) ? query.kind().name() : null);
+		where(conditions, params, "a.series_id = :seriesId", "seriesId", query.seriesId());
 		where(conditions, params, "lower(a.period) >= :from", "from",
 				(query.from() != null) ? Timestamp.from(query.from()) : null);
 		where(conditions, params, "lower(a.period) < :to", "to",
@@ -311,7 +315,7 @@ public class Appointments {
 		}));
 	}
 
-	private void changed(AppointmentView appointment, AppointmentChange change, @Nullable Instant previousStart) {
+	void changed(AppointmentView appointment, AppointmentChange change, @Nullable Instant previousStart) {
 		Instant now = this.clock.instant();
 		this.audit.record(AuditEntry
 			.success("appointment." + change.name().toLowerCase(java.util.Locale.ROOT), "appointment", appointment.id())

@@ -1,6 +1,7 @@
 package dev.clinicflow.scheduling;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,13 @@ public class BookingConflict extends RuntimeException {
 		details.put("window", Map.of("start", window.start(), "end", window.end()));
 		return new BookingConflict(HttpStatus.CONFLICT, "window_full", "The car has no place left in this window.",
 				details);
+	}
+
+	static BookingConflict series(List<AppointmentSeries.SeriesConflict> conflicts) {
+		return new BookingConflict(HttpStatus.CONFLICT, "series_conflict",
+				conflicts.size()
+						+ " of the series' dates cannot be booked; nothing was booked. `conflicts` lists them.",
+				Map.of("conflicts", conflicts));
 	}
 
 	static BookingConflict invalidTransition(AppointmentView appointment, AppointmentStatus wanted) {

@@ -39,6 +39,11 @@ class ResourceAccess {
 		}
 	}
 
+	/** Tells whether the tenant has a doctor or car with this id. */
+	boolean exists(UUID id) {
+		return this.resources.exists(id, ResourceKind.DOCTOR) || this.resources.exists(id, ResourceKind.CAR);
+	}
+
 	/** Checks that the resource exists, without the ownership check or a lock. */
 	void requireExisting(ResourceKind kind, UUID id) {
 		if (!this.resources.exists(id, kind)) {

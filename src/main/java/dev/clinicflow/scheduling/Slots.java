@@ -280,7 +280,7 @@ public class Slots {
 		return (type == null || type.isBlank()) ? null : type.trim().toLowerCase(Locale.ROOT);
 	}
 
-	private ZoneId zone() {
+	ZoneId zone() {
 		return ZoneId.of(this.identity.currentTenant().timezone());
 	}
 

@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
 import dev.clinicflow.scheduling.AppointmentInput;
 import dev.clinicflow.scheduling.AppointmentKind;
 import dev.clinicflow.scheduling.AppointmentQuery;
+import dev.clinicflow.scheduling.AppointmentSeries;
+import dev.clinicflow.scheduling.AppointmentSeries.SeriesView;
 import dev.clinicflow.scheduling.AppointmentStatus;
 import dev.clinicflow.scheduling.AppointmentView;
 import dev.clinicflow.scheduling.Appointments;
+import dev.clinicflow.scheduling.SeriesInput;
 import dev.clinicflow.shared.CursorPage;
 import dev.clinicflow.shared.Versions;
 
@@ -47,8 +50,11 @@ class AppointmentController {
 
 	private final Appointments appointments;
 
-	AppointmentController(Appointments appointments) {
+	private final AppointmentSeries series;
+
+	AppointmentController(Appointments appointments, AppointmentSeries series) {
 		this.appointments = appointments;
+		this.series = series;
 	}
 
 	@PostMapping
@@ -70,6 +76,27 @@ class AppointmentController {
 			.body(booked);
 	}
 
+	@PostMapping("/series")
+	@PreAuthorize("hasAnyRole('ADMIN', 'STAFF', 'DOCTOR', 'PATIENT')")
+	@Operation(summary = "Book recurring appointments, all or none",
+			description = "The first appointment as for a single booking, plus `recurrence`: `frequency` DAILY, "
+					+ "WEEKLY or MONTHLY, `interval` (default 1), and `count` (at most 52) or `until` (a day). "
+					+ "Occurrences keep the first one's local time in the clinic's time zone. The first occurrence "
+					+ "must be valid on its own (400 naming the field).")
+	@ApiResponse(responseCode = "201",
+			description = "Booked; `Location` lists the series' appointments (`/api/v1/appointments?seriesId=`)")
+	@ApiResponse(responseCode = "400",
+			description = "An invalid field, or `recurrence.count` / `recurrence.until` (neither or both given, "
+					+ "more than 52 appointments)")
+	@ApiResponse(responseCode = "409",
+			description = "`series_conflict`: nothing was booked; `conflicts` lists each date that cannot be, "
+					+ "with its `code` (`unavailable`, `slot_taken`, `patient_busy`, `window_full`, "
+					+ "`overlaps_series`) and the `conflictingAppointmentId` when there is one")
+	ResponseEntity<SeriesView> bookSeries(@Valid @RequestBody SeriesInput input) {
+		SeriesView series = this.series.book(input);
+		return ResponseEntity.created(URI.create("/api/v1/appointments?seriesId=" + series.seriesId())).body(series);
+	}
+
 	@GetMapping
 	@PreAuthorize(ROLES)
 	@Operation(summary = "List appointments in start order",
@@ -80,13 +107,14 @@ class AppointmentController {
 			@RequestParam(required = false) @Nullable UUID carId,
 			@RequestParam(required = false) @Nullable AppointmentStatus status,
 			@RequestParam(required = false) @Nullable AppointmentKind kind,
+			@Parameter(description = "Of one recurring series") @RequestParam(required = false) @Nullable UUID seriesId,
 			@Parameter(description = "start at or after (an instant)") @RequestParam(
 					required = false) @Nullable Instant from,
 			@Parameter(description = "start before (an instant)") @RequestParam(required = false) @Nullable Instant to,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return this.appointments
-			.list(new AppointmentQuery(patientId, doctorId, carId, status, kind, from, to, limit, cursor));
+			.list(new AppointmentQuery(patientId, doctorId, carId, status, kind, seriesId, from, to, limit, cursor));
 	}
 
 	@GetMapping("/{id}")

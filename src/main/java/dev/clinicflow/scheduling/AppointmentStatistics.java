@@ -161,13 +161,14 @@ public class AppointmentStatistics {
 			conditions.add(scope.condition());
 			params.put("scopeId", scope.scopeId());
 		});
-		List<DayRow> rows = this.jdbc.sql("""
-				select a.id, a.resource_id, r.kind, r.name, lower(a.period) as start_at, upper(a.period) as end_at,
-				  a.status, a.confirmation_status, a.patient_id, a.type_code, a.exams, a.address ->> 'neighborhood'
-				    as neighborhood
-				from scheduling.appointments a join scheduling.resources r on r.id = a.resource_id
-				where\s""" + String.join(" and ", conditions) + """
-				order by r.kind, r.name, r.id, lower(a.period), a.id""")
+		List<DayRow> rows = this.jdbc
+			.sql("""
+					select a.id, a.resource_id, r.kind, r.name, lower(a.period) as start_at, upper(a.period) as end_at,
+					  a.status, a.confirmation_status, a.patient_id, a.type_code, a.exams, a.address ->> 'neighborhood'
+					    as neighborhood
+					from scheduling.appointments a join scheduling.resources r on r.id = a.resource_id
+					where\s""" + String.join(" and ", conditions)
+					+ " order by r.kind = 'DOCTOR' desc, r.name, r.id, lower(a.period), a.id")
 			.params(params)
 			.query((row, n) -> dayRow(row))
 			.list();

@@ -58,11 +58,26 @@ class AppointmentsOfPatients implements PatientProfileSection, PatientReferences
 	}
 
 	/**
-	 * Moves the source's appointments to the target. Where both hold overlapping slots,
-	 * the database refuses the merge (the same person cannot be in two places).
+	 * Moves the source's appointments to the target. Where both records hold overlapping
+	 * appointments (often the same visit booked twice) the merge is refused, naming both,
+	 * so that the clinic cancels one first: the same person cannot be in two places.
 	 */
 	@Override
 	public void moveReferences(UUID source, UUID target) {
+		this.jdbc.sql("""
+				select s.id, t.id from scheduling.appointments s
+				join scheduling.appointments t on t.patient_id = :target and t.period && s.period
+				  and t.status in\s""" + AppointmentStatus.HOLDING_SQL + """
+				where s.patient_id = :source and s.status in\s""" + AppointmentStatus.HOLDING_SQL + """
+				order by lower(s.period) limit 1""")
+			.param("source", source)
+			.param("target", target)
+			.query((row, n) -> BookingConflict.overlapOnMerge(row.getObject(1, UUID.class),
+					row.getObject(2, UUID.class)))
+			.optional()
+			.ifPresent((conflict) -> {
+				throw conflict;
+			});
 		this.jdbc.sql("update scheduling.appointments set patient_id = ?, version = version + 1 where patient_id = ?")
 			.params(target, source)
 			.update();

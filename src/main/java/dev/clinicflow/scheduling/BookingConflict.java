@@ -53,6 +53,12 @@ public class BookingConflict extends RuntimeException {
 				Map.of("conflicts", conflicts));
 	}
 
+	static BookingConflict overlapOnMerge(UUID sourceAppointmentId, UUID targetAppointmentId) {
+		return new BookingConflict(HttpStatus.CONFLICT, "appointments_overlap",
+				"Both records hold overlapping appointments; cancel one of them before merging.",
+				Map.of("sourceAppointmentId", sourceAppointmentId, "targetAppointmentId", targetAppointmentId));
+	}
+
 	static BookingConflict invalidTransition(AppointmentView appointment, AppointmentStatus wanted) {
 		return new BookingConflict(HttpStatus.CONFLICT, "invalid_transition",
 				"An appointment that is " + appointment.status() + " cannot become " + wanted + ".",

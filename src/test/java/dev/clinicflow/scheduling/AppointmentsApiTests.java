@@ -347,7 +347,75 @@ class AppointmentsApiTests extends ApiTest {
 			.isEmpty();
 	}
 
+	@Test
+	void mergingPatientsMovesTheirAppointmentsUnlessBothHoldTheSameTime() {
+		String doctor = doctor();
+		String target = patient("Ana Principal");
+		Map<String, Object> duplicate = new java.util.LinkedHashMap<>(PatientFixtures.patient("Ana Duplicada"));
+		duplicate.remove("cpf");
+		String source = createdId(this.api, this.admin, "patients", duplicate);
+		String sourceVisit = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", source, "doctorId", doctor, "start", at("09:00")));
+		String targetVisit = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", target, "doctorId", doctor(), "start", at("09:00")));
+
+		Response refused = merge(target, source);
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.json().get("code").asString()).isEqualTo("appointments_overlap");
+		assertThat(refused.json().get("sourceAppointmentId").asString()).isEqualTo(sourceVisit);
+		assertThat(refused.json().get("targetAppointmentId").asString()).isEqualTo(targetVisit);
+		assertThat(get(sourceVisit).get("patientId").asString()).isEqualTo(source);
+
+		assertThat(patch(targetVisit, "cancel", Map.of("reason", "duplicada")).status()).isEqualTo(200);
+		Response merged = merge(target, source);
+		assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+		assertThat(get(sourceVisit).get("patientId").asString()).isEqualTo(target);
+	}
+
+	@Test
+	void driversSeeAndWorkTheVisitsOfTheirOwnCarOnly() {
+		Session driver = this.api.createUser(this.admin, "DRIVER");
+		String zoneId = createdId(this.api, this.admin, "zones", SchedulingFixtures.zone("Centro"));
+		Map<String, Object> driven = SchedulingFixtures.car("Carro do Motorista", List.of(zoneId));
+		driven.put("driver",
+				Map.of("userId", driver.userId().toString(), "name", "Motorista", "phone", "+5511988887777"));
+		String car = createdId(this.api, this.admin, "cars", driven);
+		String other = createdId(this.api, this.admin, "cars",
+				with(SchedulingFixtures.car("Outro Carro", List.of(zoneId)), "plate", "OUT9Z99"));
+		putSchedule("cars", car, "07:00", "08:00");
+		putSchedule("cars", other, "07:00", "08:00");
+		String mine = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", patient("Coleta Minha"), "carId", car, "start", at("07:00")));
+		String theirs = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", patient("Coleta Outra"), "carId", other, "start", at("07:00")));
+
+		JsonNode listed = this.api.get("/api/v1/appointments").bearer(driver.accessToken()).send().json().get("items");
+		assertThat(listed.findValuesAsString("id")).containsExactly(mine);
+		assertThat(this.api.get("/api/v1/appointments/" + theirs).bearer(driver.accessToken()).send().status())
+			.isEqualTo(403);
+		assertThat(this.api.patch("/api/v1/appointments/" + mine + "/check-in")
+			.bearer(driver.accessToken())
+			.send()
+			.status()).isEqualTo(200);
+		assertThat(this.api.patch("/api/v1/appointments/" + theirs + "/check-in")
+			.bearer(driver.accessToken())
+			.send()
+			.status()).isEqualTo(403);
+		assertThat(this.api.patch("/api/v1/appointments/" + mine + "/cancel")
+			.bearer(driver.accessToken())
+			.json(Map.of())
+			.send()
+			.status()).isEqualTo(403);
+	}
+
 	// ---------------------------------------------------------------- helpers
+
+	private Response merge(String target, String source) {
+		return this.api.post("/api/v1/patients/" + target + "/merge")
+			.bearer(this.admin.accessToken())
+			.json(Map.of("sourceId", source))
+			.send();
+	}
 
 	private String doctor() {
 		Map<String, Object> doctor = with(SchedulingFixtures.doctor("Dra. Agenda"), "slotMinutes", 30);

@@ -74,7 +74,9 @@ class PatientInsightsController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
 	@Operation(summary = "Merge another record (sourceId) into this one, in one transaction (ADMIN, STAFF)")
 	@ApiResponse(responseCode = "200", description = "The surviving record")
-	@ApiResponse(responseCode = "409", description = "`cpf_mismatch`: the records have different CPFs")
+	@ApiResponse(responseCode = "409",
+			description = "`cpf_mismatch`: the records have different CPFs; `appointments_overlap`: both records hold "
+					+ "overlapping appointments (`sourceAppointmentId`, `targetAppointmentId`), cancel one first")
 	ResponseEntity<PatientView> merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest request) {
 		PatientView survivor = this.merges.merge(id, request.sourceId());
 		return ResponseEntity.ok().eTag(Versions.etag(survivor.version())).body(survivor);

@@ -3,7 +3,6 @@ package dev.clinicflow.scheduling;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -226,15 +225,7 @@ class AppointmentInsightsApiTests extends ApiTest {
 	}
 
 	private void schedule(String collection, String id, String start, String end) {
-		List<Map<String, Object>> days = new ArrayList<>();
-		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-			days.add(Map.of("dayOfWeek", day.name(), "intervals", List.of(Map.of("start", start, "end", end))));
-		}
-		assertThat(this.api.put("/api/v1/" + collection + "/" + id + "/schedule")
-			.bearer(this.admin.accessToken())
-			.json(Map.of("days", days))
-			.send()
-			.status()).isEqualTo(200);
+		SchedulingFixtures.everyDay(this.api, this.admin, collection, id, start, end);
 	}
 
 	private String patient(String name) {

@@ -427,16 +427,8 @@ class AppointmentsApiTests extends ApiTest {
 	}
 
 	private void putSchedule(String collection, String id, String start, String end) {
-		List<Map<String, Object>> days = new ArrayList<>();
-		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-			days.add(Map.of("dayOfWeek", day.name(), "intervals", List.of(Map.of("start", start, "end", end))));
-		}
-		Response response = this.api.put("/api/v1/" + collection + "/" + id + "/schedule")
-			.bearer(this.admin.accessToken())
-			.json(Map.of("days", days))
-			.send();
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		this.zone = ZoneId.of(response.json().get("timezone").asString());
+		JsonNode schedule = SchedulingFixtures.everyDay(this.api, this.admin, collection, id, start, end);
+		this.zone = ZoneId.of(schedule.get("timezone").asString());
 	}
 
 	private String patient(String name) {

@@ -84,6 +84,29 @@ final class SchedulingFixtures {
 		return new Session(signup.json(), password);
 	}
 
+	/**
+	 * Gives a doctor or car the same intervals every day of the week.
+	 * @return the stored schedule
+	 */
+	static JsonNode everyDay(Api api, Session admin, String collection, String id, String... startEnd) {
+		List<Map<String, String>> intervals = new ArrayList<>();
+		for (int i = 0; i < startEnd.length; i += 2) {
+			intervals.add(Map.of("start", startEnd[i], "end", startEnd[i + 1]));
+		}
+		List<Map<String, Object>> days = new ArrayList<>();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			days.add(Map.of("dayOfWeek", day.name(), "intervals", intervals));
+		}
+		Response response = api.put("/api/v1/" + collection + "/" + id + "/schedule")
+			.bearer(admin.accessToken())
+			.json(Map.of("days", days))
+			.send();
+		if (response.status() != 200) {
+			throw new IllegalStateException("schedule not stored: " + response);
+		}
+		return response.json();
+	}
+
 	static List<String> fields(Response response) {
 		List<String> fields = new ArrayList<>();
 		for (JsonNode error : response.json().path("errors")) {

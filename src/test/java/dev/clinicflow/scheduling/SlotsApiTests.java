@@ -302,19 +302,7 @@ class SlotsApiTests extends ApiTest {
 		}
 
 		void schedule(String collection, String id, String... startEnd) {
-			List<Map<String, String>> intervals = new ArrayList<>();
-			for (int i = 0; i < startEnd.length; i += 2) {
-				intervals.add(Map.of("start", startEnd[i], "end", startEnd[i + 1]));
-			}
-			List<Map<String, Object>> days = new ArrayList<>();
-			for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-				days.add(Map.of("dayOfWeek", day.name(), "intervals", intervals));
-			}
-			Response response = SlotsApiTests.this.api.put("/api/v1/" + collection + "/" + id + "/schedule")
-				.bearer(this.admin.accessToken())
-				.json(Map.of("days", days))
-				.send();
-			assertThat(response.status()).as(response.text()).isEqualTo(200);
+			SchedulingFixtures.everyDay(SlotsApiTests.this.api, this.admin, collection, id, startEnd);
 		}
 
 		String patient(String name) {

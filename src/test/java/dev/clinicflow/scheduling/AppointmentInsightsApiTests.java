@@ -201,6 +201,39 @@ class AppointmentInsightsApiTests extends ApiTest {
 		assertThat(feed(this.doctor, renewed).status()).isEqualTo(404);
 	}
 
+	@Test
+	void appointmentListsArePagedInStartOrderAndDoctorsSeeTheirOwn() {
+		String colleague = doctor("Dr. Colega", null);
+		String elsewhere = createdId(this.api, this.admin, "appointments", Map.of("patientId", patient("Gil Outro"),
+				"doctorId", colleague, "start", at(this.firstMonth, "09:00")));
+
+		List<String> ids = new java.util.ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = get("/api/v1/appointments?limit=2" + ((cursor != null) ? "&cursor=" + cursor : "")).json();
+			assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+			ids.addAll(page.get("items").findValuesAsString("id"));
+			cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asString() : null;
+		}
+		while (cursor != null);
+		// 08:00, then the two 09:00s in id order, 10:00, and next month's
+		assertThat(ids).hasSize(5).startsWith(this.completed).endsWith(this.cancelled, this.scheduled);
+		assertThat(ids.subList(1, 3)).containsExactlyInAnyOrder(this.confirmed, elsewhere);
+
+		JsonNode doctorsOwn = this.api.get("/api/v1/appointments")
+			.bearer(this.doctorUser.accessToken())
+			.send()
+			.json()
+			.get("items");
+		assertThat(doctorsOwn.findValuesAsString("id")).containsExactly(this.completed, this.confirmed, this.cancelled,
+				this.scheduled);
+		assertThat(
+				this.api.get("/api/v1/appointments/" + elsewhere).bearer(this.doctorUser.accessToken()).send().status())
+			.isEqualTo(403);
+		assertThat(fields(get("/api/v1/appointments?cursor=garbage"))).containsExactly("cursor");
+		assertThat(fields(get("/api/v1/appointments?status=LOST"))).containsExactly("status");
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	private Response feed(String doctor, String token) {

@@ -20,6 +20,7 @@ import dev.clinicflow.patients.PatientNormalizer.Normalized;
 import dev.clinicflow.shared.CurrentActor;
 import dev.clinicflow.shared.CurrentTenant;
 import dev.clinicflow.shared.Ids;
+import dev.clinicflow.shared.MergePatch;
 import dev.clinicflow.shared.ResourceNotFound;
 import dev.clinicflow.shared.StaleVersion;
 import dev.clinicflow.shared.Versions;
@@ -92,7 +93,7 @@ public class PatientRegistry {
 	public PatientView patch(UUID id, tools.jackson.databind.JsonNode patch, @Nullable String ifMatch) {
 		PatientView current = current(id, false);
 		Versions.checkIfMatch(ifMatch, "patient", current.version());
-		Normalized changed = normalize(this.mergePatch.apply(current.input(), patch));
+		Normalized changed = normalize(this.mergePatch.apply(current.input(), patch, PatientInput.class));
 		if (changed.input().cpf() != null && !changed.input().cpf().equals(current.cpf())) {
 			this.store.findIdByCpf(changed.input().cpf()).filter((other) -> !other.equals(id)).ifPresent((other) -> {
 				throw PatientException.cpfTaken(other);

@@ -21,6 +21,7 @@ import dev.clinicflow.shared.CursorPage;
 import dev.clinicflow.shared.Ids;
 import dev.clinicflow.shared.InvalidField;
 import dev.clinicflow.shared.InvalidRequest;
+import dev.clinicflow.shared.MergePatch;
 import dev.clinicflow.shared.PhoneNumbers;
 import dev.clinicflow.shared.ResourceNotFound;
 import dev.clinicflow.shared.StaleVersion;

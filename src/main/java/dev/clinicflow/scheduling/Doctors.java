@@ -18,6 +18,7 @@ import dev.clinicflow.scheduling.DoctorInput.Registration;
 import dev.clinicflow.shared.CursorPage;
 import dev.clinicflow.shared.Ids;
 import dev.clinicflow.shared.InvalidRequest;
+import dev.clinicflow.shared.MergePatch;
 import dev.clinicflow.shared.ResourceNotFound;
 import dev.clinicflow.shared.StaleVersion;
 import dev.clinicflow.shared.Versions;

@@ -1,4 +1,4 @@
-package dev.clinicflow.scheduling;
+package dev.clinicflow.shared;
 
 import java.util.Map;
 
@@ -9,19 +9,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.clinicflow.shared.InvalidField;
-import dev.clinicflow.shared.InvalidRequest;
-
 import org.springframework.stereotype.Component;
 
 /**
- * JSON merge patch (RFC 7396) on any writable input record, as the patient registry does
- * it: members of the patch replace those of the record, {@code null} removes them, nested
- * objects merge, arrays are replaced whole. The result is validated like a new record.
- * (Named for its module: the patient registry has a bean of the same class name.)
+ * JSON merge patch (RFC 7396) on a writable input record: members of the patch replace
+ * those of the record, {@code null} removes them, nested objects merge, arrays are
+ * replaced whole. The result is validated like a new record, so a patch can never store
+ * what a create would refuse.
  */
-@Component("schedulingMergePatch")
-class MergePatch {
+@Component
+public class MergePatch {
 
 	private final JsonMapper json;
 
@@ -32,7 +29,16 @@ class MergePatch {
 		this.validator = validator;
 	}
 
-	<T> T apply(T current, JsonNode patch, Class<T> type) {
+	/**
+	 * Applies a patch to a record's writable part.
+	 * @param <T> the input record's type
+	 * @param current the record as it is
+	 * @param patch the merge patch, a JSON object
+	 * @param type the input record's class
+	 * @return the patched record, valid
+	 * @throws InvalidRequest when the patch is not an object or the result is invalid
+	 */
+	public <T> T apply(T current, JsonNode patch, Class<T> type) {
 		if (!patch.isObject()) {
 			throw InvalidRequest.field("body", "must be a JSON object (a merge patch)");
 		}

@@ -1,6 +1,7 @@
 package dev.clinicflow.patients;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 
 import dev.clinicflow.audit.AuditEntry;
@@ -39,6 +40,22 @@ public class PatientAnonymizer {
 	}
 
 	/**
+	 * Removes from the search vocabulary the words of a name no other patient of the
+	 * clinic bears, so that a rare surname does not outlive its record.
+	 */
+	private void forgetNameWords(List<String> words) {
+		if (words.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				delete from patients.name_vocabulary v
+				where v.word = any(?)
+				  and not exists (select 1 from patients.patients p where p.name_words @> array[v.word])""")
+			.param(words.toArray(String[]::new))
+			.update();
+	}
+
+	/**
 	 * Anonymises a patient.
 	 * @param id the patient
 	 * @return the anonymised record
@@ -46,6 +63,10 @@ public class PatientAnonymizer {
 	@Transactional
 	public PatientView anonymize(UUID id) {
 		this.registry.current(id, true);
+		List<String> words = this.jdbc.sql("select unnest(name_words) from patients.patients where id = ?")
+			.param(id)
+			.query(String.class)
+			.list();
 		int changed = this.jdbc.sql("""
 				update patients.patients set
 				  full_name = ?, social_name = null, cpf = null, email = null, contacts = '[]', phone_keys = '{}',
@@ -60,6 +81,7 @@ public class PatientAnonymizer {
 		if (changed == 0) {
 			throw PatientException.alreadyAnonymized(id);
 		}
+		forgetNameWords(words);
 		this.references.orderedStream().forEach((holder) -> holder.anonymize(id));
 		this.audit.record(AuditEntry.success("patient.anonymized", "patient", id));
 		return this.registry.current(id, true);

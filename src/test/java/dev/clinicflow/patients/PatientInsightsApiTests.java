@@ -11,13 +11,23 @@ import tools.jackson.databind.JsonNode;
 import dev.clinicflow.Api.Response;
 import dev.clinicflow.Api.Session;
 import dev.clinicflow.ApiTest;
+import dev.clinicflow.shared.CurrentTenant;
+import dev.clinicflow.shared.TenantId;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.clinicflow.patients.PatientFixtures.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PatientInsightsApiTests extends ApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Autowired
 	ProbeSections.NotesHolder notes;
@@ -178,6 +188,7 @@ class PatientInsightsApiTests extends ApiTest {
 		Session admin = this.api.registerTenant();
 		Map<String, Object> input = patient("Identificável da Silva");
 		UUID id = id(create(admin, input));
+		create(admin, patient("Maria da Silva"));
 		this.notes.note(id, "identifying note");
 
 		Response response = this.api.post("/api/v1/patients/" + id + "/anonymize").bearer(admin.accessToken()).send();
@@ -199,6 +210,13 @@ class PatientInsightsApiTests extends ApiTest {
 		assertThat(
 				this.api.get("/api/v1/patients?q=identificavel").bearer(admin.accessToken()).send().json().get("items"))
 			.isEmpty();
+		// the rare word is forgotten by the search vocabulary, the shared one stays
+		List<String> vocabulary = CurrentTenant.call(new TenantId(admin.tenantId()),
+				() -> this.transactions.execute((tx) -> this.jdbc
+					.sql("select word from patients.name_vocabulary where word in ('identificavel', 'silva')")
+					.query(String.class)
+					.list()));
+		assertThat(vocabulary).containsExactly("silva");
 		assertThat(this.api.post("/api/v1/patients/" + id + "/anonymize").bearer(admin.accessToken()).send().code())
 			.isEqualTo("already_anonymized");
 		assertThat(actions(admin, id)).contains("patient.anonymized");

@@ -73,7 +73,7 @@ public class PatientMerges {
 				from patients.tenant_patients t join patients.tenant_patients p on p.id <> t.id
 				where t.id = :id and p.deleted_at is null and p.merged_into is null
 				  and (p.cpf = t.cpf
-				       or (p.search_name = t.search_name and p.birth_date = t.birth_date)
+				       or (p.search_name collate "C" = t.search_name and p.birth_date = t.birth_date)
 				       or (p.search_name % t.search_name
 				           and (p.phone_keys && t.phone_keys or lower(p.email) = lower(t.email))))
 				limit 50""").param("id", id).query((row, n) -> {

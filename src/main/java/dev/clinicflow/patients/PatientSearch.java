@@ -67,7 +67,7 @@ public class PatientSearch {
 			int limit) {
 		String sortKey = switch (sort) {
 			case RELEVANCE -> filter.relevance();
-			case NAME -> "p.search_name";
+			case NAME -> "p.search_name collate \"C\"";
 			case CREATED_AT -> "p.created_at";
 			case LAST_VISIT_AT -> "coalesce(p.last_visit_at, '-infinity'::timestamptz)";
 		};
@@ -88,7 +88,19 @@ public class PatientSearch {
 					+ ") select " + PatientStore.COLUMNS + ", cast(" + sortKey
 					+ " as text) as sort_key from p order by " + order + " limit :limit", filter, limit + 1);
 		}
-		return select("cast(" + sortKey + " as text)", filter.conditions(), filter, order, limit + 1);
+		return idsFirst("cast(" + sortKey + " as text)", filter.conditions(), filter, order, limit + 1);
+	}
+
+	/**
+	 * Finds the page's ids in order first and reads their rows afterwards: the first step
+	 * then needs only the columns of the usual filters, which the name and city indexes
+	 * carry, so it is answered from an index alone (decision 0010).
+	 */
+	private List<Row> idsFirst(String sortKey, String conditions, PatientFilter filter, String order, int limit) {
+		return query("with page as materialized (select p.id, " + sortKey + " as sort_key"
+				+ " from patients.tenant_patients p where " + conditions + " order by " + order + " limit :limit)"
+				+ " select " + PatientStore.COLUMNS + ", page.sort_key from page"
+				+ " join patients.tenant_patients p on p.id = page.id order by " + order, filter, limit);
 	}
 
 	/**

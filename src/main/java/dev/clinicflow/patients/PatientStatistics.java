@@ -71,12 +71,13 @@ public class PatientStatistics {
 			            where dimension = 'created' and value >= :monthQuarter), 0) as new_this_month,
 			  (select coalesce(json_object_agg(value, patients), '{}') from patients.patient_counts
 			   where dimension = 'gender' and patients > 0)::text as by_gender,
-			  (select coalesce(json_object_agg(band, n), '{}') from
-			     (select case when value = '' then 'unknown'
-			                  when cast(value as date) > :born18 then '0-17' when cast(value as date) > :born30 then '18-29'
-			                  when cast(value as date) > :born45 then '30-44' when cast(value as date) > :born60 then '45-59'
-			                  when cast(value as date) > :born75 then '60-74' else '75+' end as band, sum(patients) as n
-			      from patients.patient_counts where dimension = 'birth_date' and patients > 0 group by 1) x)::text as by_age,
+			  (select json_build_object('0-17', g18, '18-29', g30 - g18, '30-44', g45 - g30, '45-59', g60 - g45,
+			                            '60-74', g75 - g60, '75+', known - g75, 'unknown', unknown)
+			   from (select %s as g18, %s as g30, %s as g45, %s as g60, %s as g75,
+			                coalesce((select sum(patients) from patients.patient_counts
+			                          where dimension = 'birth_year' and value <> ''), 0) as known,
+			                coalesce((select sum(patients) from patients.patient_counts
+			                          where dimension = 'birth_year' and value = ''), 0) as unknown) g)::text as by_age,
 			  (%s)::text as plans,
 			  (%s)::text as cities,
 			  (%s)::text as neighborhoods,
@@ -116,7 +117,8 @@ public class PatientStatistics {
 		Instant now = this.clock.instant();
 		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(this.filters.zone()).toInstant();
 		String sql = filter.selectsEveryLivePatient()
-				? COUNTED.formatted(counted("plan"), counted("city"), counted("neighborhood"), counted("tag"))
+				? COUNTED.formatted(bornAfter(18), bornAfter(30), bornAfter(45), bornAfter(60), bornAfter(75),
+						counted("plan"), counted("city"), counted("neighborhood"), counted("tag"))
 				: SQL.formatted(filter.conditions(), ranking("health_plan_provider"), ranking("city"),
 						ranking("neighborhood || ', ' || coalesce(city, '?')"), ranking("unnest(tags)"));
 		return this.jdbc.sql(sql)
@@ -129,6 +131,7 @@ public class PatientStatistics {
 			.param("born45", today.minusYears(45))
 			.param("born60", today.minusYears(60))
 			.param("born75", today.minusYears(75))
+			.params(yearBounds(today))
 			.query((row, n) -> new PatientStats(row.getLong("total"), row.getLong("active"),
 					row.getLong("new_this_month"), this.json.readValue(row.getString("by_gender"), COUNTS),
 					ageBands(this.json.readValue(row.getString("by_age"), COUNTS)),
@@ -145,6 +148,29 @@ public class PatientStatistics {
 				select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]')
 				from (select v, count(*) as n from (select %s as v from f) values where v is not null
 				      group by v order by n desc, v limit 10) ranked""".formatted(expression);
+	}
+
+	/**
+	 * How many live patients were born after the day that many years ago: the counted
+	 * years after that day's year, plus the rest of its year from the birth-date index.
+	 */
+	private static String bornAfter(int years) {
+		return """
+				(coalesce((select sum(patients) from patients.patient_counts where dimension = 'birth_year'
+				           and value <> '' and cast(value as int) > :year%1$d), 0)
+				 + (select count(*) from patients.tenant_patients p
+				    where p.birth_date > :born%1$d and p.birth_date < :nextYear%1$d
+				      and p.deleted_at is null and p.merged_into is null))""".formatted(years);
+	}
+
+	private static Map<String, Object> yearBounds(LocalDate today) {
+		Map<String, Object> bounds = new LinkedHashMap<>();
+		for (int years : List.of(18, 30, 45, 60, 75)) {
+			LocalDate born = today.minusYears(years);
+			bounds.put("year" + years, born.getYear());
+			bounds.put("nextYear" + years, LocalDate.of(born.getYear() + 1, 1, 1));
+		}
+		return bounds;
 	}
 
 	/** The ten values of a dimension counted by most patients. */

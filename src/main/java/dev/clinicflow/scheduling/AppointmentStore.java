@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appointment rows. The period is a {@code tstzrange} [start, end), which the exclusion
- * constraints compare.
+ * constraints compare. Reads that select by time or overlap go through the view
+ * {@code scheduling.tenant_appointments}, which carries the tenant condition and, unlike
+ * the policy, lets the planner use the start and exclusion indexes (migration V20).
  */
 @Component
 class AppointmentStore {
@@ -130,8 +132,10 @@ class AppointmentStore {
 
 	/** The appointment of a doctor that holds a slot overlapping the period, if any. */
 	Optional<UUID> doctorConflict(UUID doctorId, Slot slot) {
-		return this.jdbc.sql("select id from scheduling.appointments where resource_id = ? and resource_kind = 'DOCTOR'"
-				+ " and status in " + AppointmentStatus.HOLDING_SQL + " and period && tstzrange(?, ?, '[)') limit 1")
+		return this.jdbc
+			.sql("select id from scheduling.tenant_appointments where resource_id = ? and resource_kind = 'DOCTOR'"
+					+ " and status in " + AppointmentStatus.HOLDING_SQL
+					+ " and period && tstzrange(?, ?, '[)') limit 1")
 			.params(doctorId, Timestamp.from(slot.start()), Timestamp.from(slot.end()))
 			.query(UUID.class)
 			.optional();
@@ -140,7 +144,7 @@ class AppointmentStore {
 	/** The patient's appointment that holds a slot overlapping the period, if any. */
 	Optional<UUID> patientConflict(UUID patientId, Slot slot, @Nullable UUID except) {
 		return this.jdbc
-			.sql("select id from scheduling.appointments where patient_id = ? and status in "
+			.sql("select id from scheduling.tenant_appointments where patient_id = ? and status in "
 					+ AppointmentStatus.HOLDING_SQL
 					+ " and period && tstzrange(?, ?, '[)') and id is distinct from ? limit 1")
 			.params(patientId, Timestamp.from(slot.start()), Timestamp.from(slot.end()), except)

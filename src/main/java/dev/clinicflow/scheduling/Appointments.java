@@ -30,6 +30,7 @@ import dev.clinicflow.shared.ResourceNotFound;
 import dev.clinicflow.shared.database.SqlErrors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Appointments {
+
+	/** How many times a booking aborted by a deadlock runs, at most. */
+	static final int MAX_DEADLOCK_ATTEMPTS = 3;
 
 	private final AppointmentStore store;
 
@@ -214,7 +218,7 @@ public class Appointments {
 			params.put("afterId", after.id());
 		}
 		List<AppointmentView> rows = read(() -> this.jdbc
-			.sql("select " + AppointmentStore.COLUMNS + " from scheduling.appointments a where "
+			.sql("select " + AppointmentStore.COLUMNS + " from scheduling.tenant_appointments a where "
 					+ String.join(" and ", conditions) + " order by lower(a.period), a.id limit :limit")
 			.params(params)
 			.param("limit", limit + 1)
@@ -328,13 +332,25 @@ public class Appointments {
 	/**
 	 * Runs a booking; when the database refuses it because something holds the slot,
 	 * finds what (in a new transaction: the failed one is over) and says so.
+	 * <p>
+	 * Two bookings of one slot that insert at the same moment can each find the other's
+	 * row in an exclusion check and wait for each other; PostgreSQL then aborts one of
+	 * them (deadlock). The other one has finished by then, so the aborted booking runs
+	 * again, a few times at most, and gets the real answer: booked, or the slot is taken.
 	 */
 	<T> T refusingConflicts(Attempt attempt, java.util.function.Supplier<@Nullable T> booking) {
-		try {
-			return java.util.Objects.requireNonNull(booking.get());
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw conflict(ex, attempt).orElseThrow(() -> ex);
+		for (int attempts = 1;; attempts++) {
+			try {
+				return java.util.Objects.requireNonNull(booking.get());
+			}
+			catch (DataIntegrityViolationException ex) {
+				throw conflict(ex, attempt).orElseThrow(() -> ex);
+			}
+			catch (ConcurrencyFailureException ex) {
+				if (attempts >= MAX_DEADLOCK_ATTEMPTS || !SqlErrors.hasState(ex, SqlErrors.DEADLOCK_DETECTED)) {
+					throw ex;
+				}
+			}
 		}
 	}
 

@@ -337,10 +337,15 @@ public class Slots {
 			.optional();
 	}
 
+	/**
+	 * The periods a doctor's appointments hold between two instants (through the tenant's
+	 * view, so that the doctor-overlap exclusion index finds them).
+	 */
 	private List<Slot> held(UUID resourceId, Instant from, Instant to) {
 		return this.jdbc.sql("""
-				select lower(period), upper(period) from scheduling.appointments
-				where resource_id = ? and period && tstzrange(?, ?) and status in """ + AppointmentStatus.HOLDING_SQL)
+				select lower(period), upper(period) from scheduling.tenant_appointments
+				where resource_id = ? and resource_kind = 'DOCTOR' and period && tstzrange(?, ?)
+				  and status in """ + AppointmentStatus.HOLDING_SQL)
 			.params(resourceId, Timestamp.from(from), Timestamp.from(to))
 			.query((row, n) -> new Slot(row.getTimestamp(1).toInstant(), row.getTimestamp(2).toInstant()))
 			.list();

@@ -21,6 +21,9 @@ public final class SqlErrors {
 	/** SQLSTATE of a check-constraint violation. */
 	public static final String CHECK_VIOLATION = "23514";
 
+	/** SQLSTATE of a transaction aborted to break a deadlock. */
+	public static final String DEADLOCK_DETECTED = "40P01";
+
 	private SqlErrors() {
 	}
 
@@ -38,6 +41,21 @@ public final class SqlErrors {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Tells whether PostgreSQL failed a statement with the given SQLSTATE.
+	 * @param failure the exception thrown
+	 * @param sqlState the SQLSTATE to look for
+	 * @return whether the failure, or one of its causes, carries it
+	 */
+	public static boolean hasState(Throwable failure, String sqlState) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PSQLException psql && sqlState.equals(psql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * registers the tenant and its admin, creates users u1..uN@bench.test (role STAFF,
  * password P + i), then checks that u1 can log in and read {@code /api/v1/users/me}.</li>
  * <li>{@code summarize --results DIR --windows FILE --out DIR [--server-log FILE]
- * [--meta key=value]...}: reads the newest Gatling report under DIR (its
+ * [--meta key=value]... [--scenario users|patients|scheduling]}: reads the newest Gatling report under DIR (its
  * {@code index.html} statistics table: Gatling 3.11+ writes no stats.json) and the
  * measurement windows the simulation wrote, and writes {@code summary.md} and
  * {@code summary.json} into the out directory.</li>
@@ -293,6 +293,10 @@ public final class BenchTool {
 
 		if ("patients".equals(options.get("scenario", "users"))) {
 			Patients.summarize(options, out, meta, report, requests, windows, errors, serverLog);
+			return;
+		}
+		if ("scheduling".equals(options.get("scenario", "users"))) {
+			Scheduling.summarize(options, out, meta, report, requests, windows, errors, serverLog);
 			return;
 		}
 		double offeredRate = Double.parseDouble(
@@ -602,6 +606,265 @@ public final class BenchTool {
 						.append(met ? " (met)" : " (**NOT met**)")
 						.append('\n');
 				}
+			}
+			md.append("\nAll goals: **").append(allMet ? "met" : "NOT met").append("**\n");
+			md.append("\n## Errors reported by Gatling\n\n");
+			if (errors.isEmpty()) {
+				md.append("None.\n");
+			}
+			else {
+				errors.forEach((message, count) -> md.append("- ").append(count).append(" × `").append(message)
+					.append("`\n"));
+			}
+			md.append("\n## Server log\n\n");
+			md.append(serverLog.describe());
+			return md.toString();
+		}
+
+	}
+
+	/**
+	 * The summary of {@code bench/run scheduling}: the load (patients through the API,
+	 * resources through the API, appointments with SQL, from the two
+	 * {@code load.properties}) and the phases of {@code SchedulingSimulation}, held against
+	 * the issue's goals: booking throughput >= 500/s with p99 < 100 ms under contention, a
+	 * doctor's slots of a day p95 < 20 ms, the day's dashboard p95 < 50 ms, a doctor's
+	 * stats by month p95 < 50 ms.
+	 */
+	static final class Scheduling {
+
+		static final double GOAL_BOOKINGS_PER_SECOND = 500;
+
+		static final long GOAL_BOOKING_P99_MS = 100;
+
+		static final String BOOKING = "booking";
+
+		static final String BOOKING_PACED = "booking paced";
+
+		/** Request name, the p95 bound in ms, and the goal as the issue puts it. */
+		static final String[][] GOALS = { { "slots: doctor day", "20", "a doctor's slots for one day p95 < 20 ms" },
+				{ "dashboard: day", "50", "the day's dashboard p95 < 50 ms" },
+				{ "stats: doctor by month", "50", "stats by month for a doctor p95 < 50 ms" } };
+
+		private Scheduling() {
+		}
+
+		static Properties properties(String file) throws IOException {
+			Properties properties = new Properties();
+			if (file != null && Files.exists(Path.of(file))) {
+				try (var reader = Files.newBufferedReader(Path.of(file))) {
+					properties.load(reader);
+				}
+			}
+			return properties;
+		}
+
+		static void summarize(Options options, Path out, Map<String, String> meta, Path report,
+				List<Map<String, Object>> requests, Properties windows, Map<String, Long> errors, ServerLog serverLog)
+				throws IOException {
+			Properties load = properties(options.get("load", null));
+			Properties patientLoad = properties(options.get("patient-load", null));
+			boolean allMet = true;
+			for (Map<String, Object> request : requests) {
+				String name = (String) request.get("name");
+				String offered = windows.getProperty(name + ".offeredPerSecond");
+				if (offered != null) {
+					request.put("offeredPerSecond", round(Double.parseDouble(offered), 1));
+				}
+				String booked = windows.getProperty(name + ".booked");
+				if (booked != null) {
+					long created = Long.parseLong(booked);
+					request.put("booked", created);
+					request.put("slotTaken", Long.parseLong(windows.getProperty(name + ".slotTaken", "0")));
+					double seconds = windowSeconds(windows, name);
+					if (seconds > 0) {
+						request.put("bookedPerSecond", round(created / seconds, 1));
+					}
+				}
+			}
+			List<Map<String, Object>> goals = new ArrayList<>();
+			Map<String, Object> throughput = new LinkedHashMap<>();
+			throughput.put("goal", "booking throughput >= 500 requests/s under contention (as fast as the server answers)");
+			throughput.put("request", BOOKING);
+			Map<String, Object> booking = find(requests, BOOKING);
+			boolean throughputMet = false;
+			if (booking != null) {
+				double rate = ((Number) booking.get("requestsPerSecond")).doubleValue();
+				throughput.put("requestsPerSecond", rate);
+				throughput.put("bookedPerSecond", booking.get("bookedPerSecond"));
+				throughput.put("p99Ms", booking.get("p99Ms"));
+				throughput.put("errors", booking.get("errors"));
+				throughputMet = rate >= GOAL_BOOKINGS_PER_SECOND && (Long) booking.get("errors") == 0;
+			}
+			throughput.put("met", throughputMet);
+			goals.add(throughput);
+			Map<String, Object> latency = new LinkedHashMap<>();
+			latency.put("goal", "booking p99 < 100 ms at >= 500 requests/s offered under contention");
+			latency.put("request", BOOKING_PACED);
+			Map<String, Object> paced = find(requests, BOOKING_PACED);
+			boolean latencyMet = false;
+			if (paced != null) {
+				double offered = ((Number) paced.getOrDefault("offeredPerSecond", 0.0)).doubleValue();
+				double achieved = ((Number) paced.get("requestsPerSecond")).doubleValue();
+				long p99 = (Long) paced.get("p99Ms");
+				latency.put("offeredPerSecond", offered);
+				latency.put("requestsPerSecond", achieved);
+				latency.put("bookedPerSecond", paced.get("bookedPerSecond"));
+				latency.put("p99Ms", p99);
+				latency.put("errors", paced.get("errors"));
+				latencyMet = offered >= GOAL_BOOKINGS_PER_SECOND && achieved >= 0.98 * GOAL_BOOKINGS_PER_SECOND
+						&& p99 < GOAL_BOOKING_P99_MS && (Long) paced.get("errors") == 0;
+			}
+			latency.put("met", latencyMet);
+			goals.add(latency);
+			allMet &= throughputMet && latencyMet;
+			for (String[] goal : GOALS) {
+				Map<String, Object> check = new LinkedHashMap<>();
+				check.put("goal", goal[2]);
+				check.put("request", goal[0]);
+				Map<String, Object> request = find(requests, goal[0]);
+				boolean met = false;
+				if (request != null) {
+					long bound = Long.parseLong(goal[1]);
+					met = (Long) request.get("p95Ms") < bound && (Long) request.get("errors") == 0;
+					request.put("goal", goal[2]);
+					request.put("goalP95Ms", bound);
+					request.put("met", met);
+					check.put("p95Ms", request.get("p95Ms"));
+					check.put("errors", request.get("errors"));
+				}
+				check.put("met", met);
+				allMet &= met;
+				goals.add(check);
+			}
+			Map<String, Object> goal = new LinkedHashMap<>();
+			goal.put("checks", goals);
+			goal.put("met", allMet);
+			Map<String, Object> loadMap = new LinkedHashMap<>();
+			load.stringPropertyNames().stream().sorted().forEach((key) -> loadMap.put(key, load.getProperty(key)));
+			Map<String, Object> patientMap = new LinkedHashMap<>();
+			patientLoad.stringPropertyNames()
+				.stream()
+				.sorted()
+				.forEach((key) -> patientMap.put(key, patientLoad.getProperty(key)));
+			loadMap.put("patients", patientMap);
+
+			Map<String, Object> summary = new LinkedHashMap<>();
+			summary.put("generatedAt", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
+			summary.put("scenario", "scheduling");
+			summary.put("run", meta);
+			summary.put("load", loadMap);
+			summary.put("gatlingReport", report.toString());
+			summary.put("requests", requests);
+			summary.put("bookingFeederWraps", Long.parseLong(windows.getProperty("bookingFeederWraps", "0")));
+			summary.put("goal", goal);
+			List<Map<String, Object>> errorList = new ArrayList<>();
+			errors.forEach((message, count) -> errorList.add(Map.of("message", message, "count", count)));
+			summary.put("gatlingErrors", errorList);
+			summary.put("serverLog", serverLog.toMap());
+			Files.createDirectories(out);
+			Files.writeString(out.resolve("summary.json"), Json.write(summary) + "\n");
+			String markdown = markdown(meta, report, load, patientLoad, requests, goals, allMet, windows, errors,
+					serverLog);
+			Files.writeString(out.resolve("summary.md"), markdown);
+			System.out.println(markdown);
+			System.out.println("bench: wrote " + out.resolve("summary.md") + " and " + out.resolve("summary.json"));
+		}
+
+		static String markdown(Map<String, String> meta, Path report, Properties load, Properties patientLoad,
+				List<Map<String, Object>> requests, List<Map<String, Object>> goals, boolean allMet,
+				Properties windows, Map<String, Long> errors, ServerLog serverLog) {
+			StringBuilder md = new StringBuilder("# Clinicflow benchmark summary: scheduling\n\n");
+			md.append("- Date: ").append(DateTimeFormatter.ISO_INSTANT.format(Instant.now())).append('\n');
+			meta.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+			md.append("- Gatling report: ").append(report).append("\n\n");
+			md.append("## Load\n\n");
+			if (load.getProperty("insertSeconds") != null) {
+				md.append(String.format(Locale.ROOT,
+						"- patients through `POST /api/v1/patients/bulk`: %s in %s s (%s patients/s)%n",
+						patientLoad.getProperty("created", "?"), patientLoad.getProperty("seconds", "?"),
+						patientLoad.getProperty("patientsPerSecond", "?")));
+				md.append(String.format(Locale.ROOT,
+						"- %s doctors, %s cars, their zones and weekly schedules through the API: %s s%n",
+						load.getProperty("doctors"), load.getProperty("cars"), load.getProperty("resourcesSeconds")));
+				md.append(String.format(Locale.ROOT,
+						"- %s appointments (%s doctor visits, %s car visits; %s to %s, today %s) inserted with SQL "
+								+ "in %s s, then VACUUM ANALYZE in %s s%n",
+						load.getProperty("appointments"), load.getProperty("doctorVisits"),
+						load.getProperty("carVisits"), load.getProperty("firstDay"), load.getProperty("lastDay"),
+						load.getProperty("today"), load.getProperty("insertSeconds"),
+						load.getProperty("vacuumSeconds")));
+				md.append("- the whole load: ").append(load.getProperty("loadSeconds", "?")).append(" s\n");
+				if (load.getProperty("cpuDuringLoad") != null) {
+					md.append("- CPU during the load: ").append(load.getProperty("cpuDuringLoad")).append('\n');
+				}
+			}
+			else {
+				md.append("Skipped: the data set of an earlier load was reused (")
+					.append(load.getProperty("appointments", "?"))
+					.append(" appointments, ")
+					.append(load.getProperty("patients", "?"))
+					.append(" patients).\n");
+			}
+			md.append("- free doctor slots in the booking feeder: ").append(load.getProperty("freeSlots", "?"))
+				.append(" (").append(load.getProperty("bookingDays", "?")).append("), each asked for twice\n\n");
+			md.append("## Requests\n\n");
+			md.append("| Request | Count | Errors | Offered/s | Achieved/s | Booked (201) | Slot taken (409) | "
+					+ "Booked/s | p50 (ms) | p95 (ms) | p99 (ms) | Max (ms) |\n");
+			md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+			for (Map<String, Object> r : requests) {
+				md.append("| ").append(r.get("name"));
+				md.append(" | ").append(r.get("count"));
+				md.append(" | ").append(r.get("errors"));
+				if (!Long.valueOf(0).equals(r.get("errors"))) {
+					md.append(" (").append(r.get("errorPercent")).append(" %)");
+				}
+				md.append(" | ").append(r.getOrDefault("offeredPerSecond", ""));
+				md.append(" | ").append(r.get("requestsPerSecond"));
+				if (r.containsKey("requestsPerSecondOver")) {
+					md.append(" (whole run)");
+				}
+				md.append(" | ").append(r.getOrDefault("booked", ""));
+				md.append(" | ").append(r.getOrDefault("slotTaken", ""));
+				md.append(" | ").append(r.getOrDefault("bookedPerSecond", ""));
+				md.append(" | ").append(r.get("p50Ms"));
+				md.append(" | ").append(r.get("p95Ms"));
+				md.append(" | ").append(r.get("p99Ms"));
+				md.append(" | ").append(r.get("maxMs"));
+				md.append(" |\n");
+			}
+			md.append("\nAchieved/s is the count divided by the window from the first request sent to the last "
+					+ "response received; booked/s counts the 201 answers only (each free slot is asked for twice, "
+					+ "the loser gets 409 `slot_taken`, also a correct answer). Response times are Gatling's, in "
+					+ "whole milliseconds. `warm-up` is not measured.\n");
+			String wraps = windows.getProperty("bookingFeederWraps", "0");
+			if (!"0".equals(wraps)) {
+				md.append("\nWarning: the booking feeder was used up ").append(wraps)
+					.append(" time(s): later requests asked for slots booked before (both answered 409).\n");
+			}
+			md.append("\n## Goals\n\n");
+			for (Map<String, Object> check : goals) {
+				md.append("- ").append(check.get("goal")).append(": ");
+				if (check.containsKey("offeredPerSecond")) {
+					md.append("`").append(check.get("request")).append("` ").append(check.get("requestsPerSecond"))
+						.append(" requests/s achieved of ").append(check.get("offeredPerSecond"))
+						.append(" offered, p99 ").append(check.get("p99Ms")).append(" ms");
+				}
+				else if (check.containsKey("requestsPerSecond")) {
+					md.append("`").append(check.get("request")).append("` ").append(check.get("requestsPerSecond"))
+						.append(" requests/s (").append(check.get("bookedPerSecond")).append(" booked/s)");
+				}
+				else if (check.containsKey("p95Ms")) {
+					md.append("`").append(check.get("request")).append("` p95 ").append(check.get("p95Ms"))
+						.append(" ms");
+				}
+				else {
+					md.append("not measured");
+				}
+				if (check.containsKey("errors") && !Long.valueOf(0).equals(check.get("errors"))) {
+					md.append(", ").append(check.get("errors")).append(" errors");
+				}
+				md.append(Boolean.TRUE.equals(check.get("met")) ? " (met)" : " (**NOT met**)").append('\n');
 			}
 			md.append("\nAll goals: **").append(allMet ? "met" : "NOT met").append("**\n");
 			md.append("\n## Errors reported by Gatling\n\n");

@@ -5,13 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +27,7 @@ class AppointmentsApiTests extends ApiTest {
 
 	private Session admin;
 
-	private ZoneId zone;
+	private FrontDesk desk;
 
 	/** A day next week, when the doctor works 08:00-18:00. */
 	private LocalDate day;
@@ -41,6 +36,7 @@ class AppointmentsApiTests extends ApiTest {
 	void clinic() {
 		this.admin = this.api.registerTenant();
 		this.day = LocalDate.now(applicationClock()).plusDays(7);
+		this.desk = new FrontDesk(this.api, this.admin, this.day);
 	}
 
 	@Test
@@ -90,47 +86,20 @@ class AppointmentsApiTests extends ApiTest {
 	}
 
 	@Test
-	void concurrentRequestsForOneSlotBookItExactlyOnce() throws Exception {
-		String doctor = doctor();
-		List<String> patients = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			patients.add(patient("Paciente Concorrente " + i));
-		}
-		List<Callable<Integer>> requests = patients.stream()
-			.<Callable<Integer>>map(
-					(patient) -> () -> book(Map.of("patientId", patient, "doctorId", doctor, "start", at("11:00")))
-						.status())
-			.toList();
-		List<Integer> statuses = runTogether(requests);
-		assertThat(statuses).containsOnly(201, 409);
-		assertThat(statuses.stream().filter((status) -> status == 201)).hasSize(1);
-		assertThat(this.api.get("/api/v1/appointments?doctorId=" + doctor)
-			.bearer(this.admin.accessToken())
-			.send()
-			.json()
-			.get("items")).hasSize(1);
-	}
-
-	@Test
-	void aCarWindowTakesAsManyVisitsAsTheCarHasPlaces() throws Exception {
+	void aHomeVisitKeepsTheAddressAndAFullWindowIsNamedUntilAPlaceIsFreed() {
 		String zoneId = createdId(this.api, this.admin, "zones", SchedulingFixtures.zone("Centro"));
 		String car = createdId(this.api, this.admin, "cars",
 				with(SchedulingFixtures.car("Carro 1", List.of(zoneId)), "capacityPerWindow", 2));
 		putSchedule("cars", car, "07:00", "08:00");
-		List<String> patients = new ArrayList<>();
-		for (int i = 0; i < 6; i++) {
-			patients.add(patient("Coleta " + i));
+		for (int i = 0; i < 2; i++) {
+			Response visit = book(Map.of("patientId", patient("Coleta " + i), "carId", car, "start", at("07:00"),
+					"exams", List.of("hemograma")));
+			assertThat(visit.status()).as(visit.text()).isEqualTo(201);
 		}
-		List<Integer> statuses = runTogether(
-				patients.stream()
-					.<Callable<Integer>>map((patient) -> () -> book(Map.of("patientId", patient, "carId", car, "start",
-							at("07:00"), "exams", List.of("hemograma")))
-						.status())
-					.toList());
-		assertThat(statuses.stream().filter((status) -> status == 201)).hasSize(2);
-		assertThat(statuses.stream().filter((status) -> status == 409)).hasSize(4);
 
-		Response full = book(Map.of("patientId", patient("Coleta Tardia"), "carId", car, "start", at("07:00")));
+		String waiting = patient("Coleta Tardia");
+		Response full = book(Map.of("patientId", waiting, "carId", car, "start", at("07:00")));
+		assertThat(full.status()).isEqualTo(409);
 		assertThat(full.json().get("code").asString()).isEqualTo("window_full");
 		assertThat(full.json().get("carId").asString()).isEqualTo(car);
 
@@ -148,12 +117,6 @@ class AppointmentsApiTests extends ApiTest {
 		assertThat(SchedulingFixtures.strings(visit.get("exams"))).containsExactly("hemograma");
 
 		assertThat(patch(visit.get("id").asString(), "cancel", Map.of()).status()).isEqualTo(200);
-		String waiting = patients.stream()
-			.filter((patient) -> visits.findValues("patientId")
-				.stream()
-				.noneMatch((id) -> id.asString().equals(patient)))
-			.findFirst()
-			.orElseThrow();
 		assertThat(book(Map.of("patientId", waiting, "carId", car, "start", at("07:00"))).status()).isEqualTo(201);
 	}
 
@@ -418,17 +381,11 @@ class AppointmentsApiTests extends ApiTest {
 	}
 
 	private String doctor() {
-		Map<String, Object> doctor = with(SchedulingFixtures.doctor("Dra. Agenda"), "slotMinutes", 30);
-		doctor.remove("registration");
-		doctor.put("appointmentTypes", List.of(Map.of("code", "long", "name", "Consulta longa", "minutes", 60)));
-		String id = createdId(this.api, this.admin, "doctors", doctor);
-		putSchedule("doctors", id, "08:00", "18:00");
-		return id;
+		return this.desk.doctor();
 	}
 
 	private void putSchedule(String collection, String id, String start, String end) {
-		JsonNode schedule = SchedulingFixtures.everyDay(this.api, this.admin, collection, id, start, end);
-		this.zone = ZoneId.of(schedule.get("timezone").asString());
+		this.desk.schedule(collection, id, start, end);
 	}
 
 	private String patient(String name) {
@@ -436,12 +393,12 @@ class AppointmentsApiTests extends ApiTest {
 	}
 
 	private ZoneId zone() {
-		return this.zone;
+		return this.desk.zone();
 	}
 
 	/** An instant on the test day, at a local time of the clinic. */
 	private String at(String localTime) {
-		return this.day.atTime(LocalTime.parse(localTime)).atZone(zone()).toInstant().toString();
+		return this.desk.at(localTime);
 	}
 
 	private Response book(Map<String, Object> request) {
@@ -455,20 +412,6 @@ class AppointmentsApiTests extends ApiTest {
 
 	private JsonNode get(String id) {
 		return this.api.get("/api/v1/appointments/" + id).bearer(this.admin.accessToken()).send().json();
-	}
-
-	private List<Integer> runTogether(List<Callable<Integer>> requests) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-		try {
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> result : pool.invokeAll(requests)) {
-				statuses.add(result.get());
-			}
-			return statuses;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

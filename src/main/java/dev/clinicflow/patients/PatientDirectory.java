@@ -40,7 +40,16 @@ public class PatientDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PatientCard> find(UUID id) {
-		return this.store.find(id).map(PatientCard::of);
+		// only what a booking needs: no contacts, plan or analytics to read and convert
+		return this.jdbc.sql("""
+				select id, full_name, social_name, street, street_number, complement, neighborhood, city, state,
+				  postal_code, country, lat, lon, user_id, deleted_at is not null as deleted, merged_into
+				from patients.patients where id = ?""")
+			.param(id)
+			.query((row, n) -> new PatientCard(row.getObject("id", UUID.class), row.getString("full_name"),
+					row.getString("social_name"), PatientStore.address(row), row.getObject("user_id", UUID.class),
+					row.getBoolean("deleted"), row.getObject("merged_into", UUID.class)))
+			.optional();
 	}
 
 	/**

@@ -2,10 +2,10 @@ package dev.clinicflow.patients;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +40,16 @@ public class PatientDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PatientCard> find(UUID id) {
-		return this.store.find(id).map(PatientCard::of);
+		// only what a booking needs: no contacts, plan or analytics to read and convert
+		return this.jdbc.sql("""
+				select id, full_name, social_name, street, street_number, complement, neighborhood, city, state,
+				  postal_code, country, lat, lon, user_id, deleted_at is not null as deleted, merged_into
+				from patients.patients where id = ?""")
+			.param(id)
+			.query((row, n) -> new PatientCard(row.getObject("id", UUID.class), row.getString("full_name"),
+					row.getString("social_name"), PatientStore.address(row), row.getObject("user_id", UUID.class),
+					row.getBoolean("deleted"), row.getObject("merged_into", UUID.class)))
+			.optional();
 	}
 
 	/**
@@ -74,38 +83,66 @@ public class PatientDirectory {
 	}
 
 	/**
-	 * Stores a patient's appointment figures, as computed by scheduling.
-	 * @param patientId the patient
-	 * @param figures the figures
+	 * Stores patients' appointment figures, as computed by scheduling, with one statement
+	 * (so the clinic's counters are updated once for all of them).
+	 * @param figures the figures by patient
 	 */
 	@Transactional
-	public void recordAppointmentFigures(UUID patientId, AppointmentFigures figures) {
-		this.jdbc.sql("""
-				update patients.patients set total_appointments = :total, completed_appointments = :completed,
-				  cancelled_appointments = :cancelled, no_shows = :noShows, confirmed_appointments = :confirmed,
-				  no_show_rate = :noShowRate, confirmation_rate = :confirmationRate, last_visit_at = :lastVisitAt,
-				  next_appointment_at = :nextAppointmentAt
-				where id = :id""")
-			.param("id", patientId)
-			.param("total", figures.total())
-			.param("completed", figures.completed())
-			.param("cancelled", figures.cancelled())
-			.param("noShows", figures.noShows())
-			.param("confirmed", figures.confirmed())
-			.param("noShowRate", rate(figures.noShows(), figures.completed() + figures.noShows()))
-			.param("confirmationRate", rate(figures.confirmed(), figures.total() - figures.cancelled()))
-			.param("lastVisitAt", timestamp(figures.lastVisitAt()))
-			.param("nextAppointmentAt", timestamp(figures.nextAppointmentAt()))
+	public void recordAppointmentFigures(Map<UUID, AppointmentFigures> figures) {
+		if (figures.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<UUID, AppointmentFigures>> entries = List.copyOf(figures.entrySet());
+		this.jdbc
+			.sql("""
+					update patients.patients p set total_appointments = f.total, completed_appointments = f.completed,
+					  cancelled_appointments = f.cancelled, no_shows = f.no_shows, confirmed_appointments = f.confirmed,
+					  no_show_rate = f.no_show_rate, confirmation_rate = f.confirmation_rate, last_visit_at = f.last_visit_at,
+					  next_appointment_at = f.next_appointment_at
+					from unnest(:ids, :totals, :completed, :cancelled, :noShows, :confirmed,
+					            cast(:noShowRates as numeric[]), cast(:confirmationRates as numeric[]),
+					            cast(:lastVisits as timestamptz[]), cast(:nextAppointments as timestamptz[]))
+					  as f(id, total, completed, cancelled, no_shows, confirmed, no_show_rate, confirmation_rate,
+					       last_visit_at, next_appointment_at)
+					where p.id = f.id""")
+			.param("ids", entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
+			.param("totals", ints(entries, AppointmentFigures::total))
+			.param("completed", ints(entries, AppointmentFigures::completed))
+			.param("cancelled", ints(entries, AppointmentFigures::cancelled))
+			.param("noShows", ints(entries, AppointmentFigures::noShows))
+			.param("confirmed", ints(entries, AppointmentFigures::confirmed))
+			.param("noShowRates",
+					entries.stream()
+						.map(Map.Entry::getValue)
+						.map((f) -> rate(f.noShows(), f.completed() + f.noShows()).toPlainString())
+						.toArray(String[]::new))
+			.param("confirmationRates",
+					entries.stream()
+						.map(Map.Entry::getValue)
+						.map((f) -> rate(f.confirmed(), f.total() - f.cancelled()).toPlainString())
+						.toArray(String[]::new))
+			.param("lastVisits", instants(entries, AppointmentFigures::lastVisitAt))
+			.param("nextAppointments", instants(entries, AppointmentFigures::nextAppointmentAt))
 			.update();
+	}
+
+	/** Instants as ISO-8601 text (cast to timestamptz in SQL), null where absent. */
+	private static @Nullable String[] instants(List<Map.Entry<UUID, AppointmentFigures>> entries,
+			java.util.function.Function<AppointmentFigures, @Nullable Instant> figure) {
+		return entries.stream().map((e) -> {
+			Instant at = figure.apply(e.getValue());
+			return (at != null) ? at.toString() : null;
+		}).toArray(String[]::new);
+	}
+
+	private static Integer[] ints(List<Map.Entry<UUID, AppointmentFigures>> entries,
+			java.util.function.ToIntFunction<AppointmentFigures> figure) {
+		return entries.stream().map((e) -> figure.applyAsInt(e.getValue())).toArray(Integer[]::new);
 	}
 
 	private static BigDecimal rate(int part, int whole) {
 		return (whole <= 0) ? BigDecimal.ZERO
 				: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
-	}
-
-	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 	/**
@@ -158,6 +195,10 @@ public class PatientDirectory {
 	 */
 	public record AppointmentFigures(int total, int completed, int cancelled, int noShows, int confirmed,
 			@Nullable Instant lastVisitAt, @Nullable Instant nextAppointmentAt) {
+
+		/** A patient without appointments. */
+		public static final AppointmentFigures NONE = new AppointmentFigures(0, 0, 0, 0, 0, null, null);
+
 	}
 
 }

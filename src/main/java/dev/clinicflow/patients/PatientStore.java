@@ -240,13 +240,18 @@ class PatientStore {
 		return (row, n) -> view(row);
 	}
 
-	private PatientView view(ResultSet row) throws SQLException {
+	/** The address columns of a row, as one address (with its location when known). */
+	static Address address(ResultSet row) throws SQLException {
 		Double lat = (Double) row.getObject("lat");
 		Double lon = (Double) row.getObject("lon");
-		Address address = new Address(row.getString("street"), row.getString("street_number"),
-				row.getString("complement"), row.getString("neighborhood"), row.getString("city"),
-				row.getString("state"), row.getString("postal_code"), row.getString("country"),
+		return new Address(row.getString("street"), row.getString("street_number"), row.getString("complement"),
+				row.getString("neighborhood"), row.getString("city"), row.getString("state"),
+				row.getString("postal_code"), row.getString("country"),
 				(lat != null && lon != null) ? new Location(lat, lon) : null);
+	}
+
+	private PatientView view(ResultSet row) throws SQLException {
+		Address address = address(row);
 		HealthPlan plan = new HealthPlan(row.getString("health_plan_provider"), row.getString("health_plan_name"),
 				row.getString("health_plan_member"), row.getObject("health_plan_valid_until", LocalDate.class));
 		String channel = row.getString("preferred_channel");

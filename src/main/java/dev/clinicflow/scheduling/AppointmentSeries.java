@@ -99,8 +99,7 @@ public class AppointmentSeries {
 			List<AppointmentView> booked = new ArrayList<>();
 			for (NewAppointment row : rows) {
 				attempt.tried(row.resourceId(), row.kind(), row.patientId(), row.slot(), null);
-				this.store.insert(row, by, now);
-				AppointmentView appointment = this.store.find(row.id()).orElseThrow();
+				AppointmentView appointment = this.store.insert(row, by, now);
 				this.appointments.changed(appointment, AppointmentChange.BOOKED, null);
 				booked.add(appointment);
 			}

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +55,16 @@ class AppointmentStore {
 			@Nullable VisitAddress address, @Nullable UUID zoneId, @Nullable UUID seriesId) {
 	}
 
-	void insert(NewAppointment appointment, @Nullable UUID createdBy, Instant now) {
-		this.jdbc
+	/** Inserts an appointment and returns it as stored, in one statement. */
+	AppointmentView insert(NewAppointment appointment, @Nullable UUID createdBy, Instant now) {
+		return this.jdbc
 			.sql("""
-					insert into scheduling.appointments (tenant_id, id, kind, patient_id, resource_id, resource_kind, period,
+					insert into scheduling.appointments as a (tenant_id, id, kind, patient_id, resource_id, resource_kind, period,
 					  status, type_code, exams, reason, notes, address, zone_id, series_id, created_at, created_by, updated_at)
 					values (:tenant, :id, :kind, :patient, :resource, :resourceKind, tstzrange(:start, :end, '[)'),
-					  'SCHEDULED', :type, :exams, :reason, :notes, cast(:address as jsonb), :zone, :series, :now, :by, :now)""")
+					  'SCHEDULED', :type, :exams, :reason, :notes, cast(:address as jsonb), :zone, :series, :now, :by, :now)
+					returning\s"""
+					+ COLUMNS)
 			.param("tenant", CurrentTenant.require().value())
 			.param("id", appointment.id())
 			.param("kind", appointment.kind().name())
@@ -78,7 +83,8 @@ class AppointmentStore {
 			.param("series", appointment.seriesId())
 			.param("now", Timestamp.from(now))
 			.param("by", createdBy)
-			.update();
+			.query(this::view)
+			.single();
 	}
 
 	Optional<AppointmentView> find(UUID id) {
@@ -96,8 +102,12 @@ class AppointmentStore {
 			.optional();
 	}
 
-	/** Moves an appointment to a status, stamping the column that records when. */
-	void changeStatus(UUID id, AppointmentStatus status, Instant now, @Nullable UUID actor, @Nullable String reason) {
+	/**
+	 * Moves an appointment to a status, stamping the column that records when, and
+	 * returns it as changed.
+	 */
+	AppointmentView changeStatus(UUID id, AppointmentStatus status, Instant now, @Nullable UUID actor,
+			@Nullable String reason) {
 		String stamp = switch (status) {
 			case CONFIRMED -> ", confirmed_at = :now, confirmation_status = 'CONFIRMED'";
 			case CHECKED_IN -> ", checked_in_at = :now";
@@ -106,28 +116,31 @@ class AppointmentStore {
 			case NO_SHOW -> ", no_show_at = :now";
 			case SCHEDULED -> "";
 		};
-		this.jdbc
-			.sql("update scheduling.appointments set status = :status, updated_at = :now, version = version + 1" + stamp
-					+ " where id = :id")
+		return this.jdbc
+			.sql("update scheduling.appointments a set status = :status, updated_at = :now, version = version + 1"
+					+ stamp + " where id = :id returning " + COLUMNS)
 			.params(Map.of("status", status.name(), "now", Timestamp.from(now), "id", id))
 			.param("actor", actor)
 			.param("reason", reason)
-			.update();
+			.query(this::view)
+			.single();
 	}
 
-	/** Moves an appointment to another slot of the same resource. */
-	void move(UUID id, Slot slot, Instant previousStart, Instant now) {
-		this.jdbc.sql("""
-				update scheduling.appointments
+	/** Moves an appointment to another slot of the same resource and returns it moved. */
+	AppointmentView move(UUID id, Slot slot, Instant previousStart, Instant now) {
+		return this.jdbc.sql("""
+				update scheduling.appointments a
 				set period = tstzrange(:start, :end, '[)'), rescheduled_from = :previous, status = 'SCHEDULED',
 				  confirmation_status = 'PENDING', confirmed_at = null, updated_at = :now, version = version + 1
-				where id = :id""")
+				where id = :id
+				returning\s""" + COLUMNS)
 			.param("start", Timestamp.from(slot.start()))
 			.param("end", Timestamp.from(slot.end()))
 			.param("previous", Timestamp.from(previousStart))
 			.param("now", Timestamp.from(now))
 			.param("id", id)
-			.update();
+			.query(this::view)
+			.single();
 	}
 
 	/** The appointment of a doctor that holds a slot overlapping the period, if any. */
@@ -164,10 +177,18 @@ class AppointmentStore {
 			.single());
 	}
 
-	/** Counts a patient's appointments for the registry's analytics. */
-	AppointmentFigures figures(UUID patientId, Instant now) {
-		return this.jdbc.sql("""
-				select count(*) as total,
+	/**
+	 * Counts patients' appointments for the registry's analytics, with one statement; a
+	 * patient without appointments gets zeros.
+	 */
+	Map<UUID, AppointmentFigures> figures(Collection<UUID> patientIds, Instant now) {
+		Map<UUID, AppointmentFigures> figures = new LinkedHashMap<>();
+		patientIds.forEach((id) -> figures.put(id, AppointmentFigures.NONE));
+		if (patientIds.isEmpty()) {
+			return figures;
+		}
+		this.jdbc.sql("""
+				select patient_id, count(*) as total,
 				  count(*) filter (where status = 'COMPLETED') as completed,
 				  count(*) filter (where status = 'CANCELLED') as cancelled,
 				  count(*) filter (where status = 'NO_SHOW') as no_shows,
@@ -175,13 +196,17 @@ class AppointmentStore {
 				  max(lower(period)) filter (where status = 'COMPLETED') as last_visit,
 				  min(lower(period)) filter (where status in ('SCHEDULED', 'CONFIRMED') and lower(period) > :now)
 				    as next_appointment
-				from scheduling.appointments where patient_id = :patient""")
-			.param("patient", patientId)
+				from scheduling.appointments where patient_id = any(:patients)
+				group by patient_id""")
+			.param("patients", patientIds.toArray(UUID[]::new))
 			.param("now", Timestamp.from(now))
-			.query((row, n) -> new AppointmentFigures(row.getInt("total"), row.getInt("completed"),
-					row.getInt("cancelled"), row.getInt("no_shows"), row.getInt("confirmed"),
-					instant(row, "last_visit"), instant(row, "next_appointment")))
-			.single();
+			.query((row) -> {
+				figures.put(row.getObject("patient_id", UUID.class),
+						new AppointmentFigures(row.getInt("total"), row.getInt("completed"), row.getInt("cancelled"),
+								row.getInt("no_shows"), row.getInt("confirmed"), instant(row, "last_visit"),
+								instant(row, "next_appointment")));
+			});
+		return figures;
 	}
 
 	AppointmentView view(ResultSet row, int n) throws SQLException {

@@ -96,8 +96,7 @@ public class Appointments {
 		return refusingConflicts(attempt, () -> this.transactions.execute((status) -> {
 			NewAppointment row = prepare(input, Ids.next(), null);
 			attempt.tried(row.resourceId(), row.kind(), row.patientId(), row.slot(), null);
-			this.store.insert(row, CurrentActor.userId().orElse(null), this.clock.instant());
-			AppointmentView booked = this.store.find(row.id()).orElseThrow();
+			AppointmentView booked = this.store.insert(row, CurrentActor.userId().orElse(null), this.clock.instant());
 			changed(booked, AppointmentChange.BOOKED, null);
 			return booked;
 		}));
@@ -285,8 +284,8 @@ public class Appointments {
 			if (status == AppointmentStatus.CANCELLED) {
 				this.access.requireBeforeCancellationCutoff(current, now);
 			}
-			this.store.changeStatus(id, status, now, CurrentActor.userId().orElse(null), reason);
-			AppointmentView changed = this.store.find(id).orElseThrow();
+			AppointmentView changed = this.store.changeStatus(id, status, now, CurrentActor.userId().orElse(null),
+					reason);
 			changed(changed, AppointmentChange.valueOf(status.name()), null);
 			return changed;
 		}));
@@ -312,8 +311,7 @@ public class Appointments {
 					? this.slots.requireDoctorSlot(current.resourceId(), start, current.type())
 					: this.slots.requireCarWindow(current.resourceId(), start);
 			attempt.tried(current.resourceId(), current.kind(), current.patientId(), slot, id);
-			this.store.move(id, slot, current.start(), this.clock.instant());
-			AppointmentView moved = this.store.find(id).orElseThrow();
+			AppointmentView moved = this.store.move(id, slot, current.start(), this.clock.instant());
 			changed(moved, AppointmentChange.RESCHEDULED, current.start());
 			return moved;
 		}));

@@ -39,10 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recounts only queue on those rows, each holding a database connection while it waits
  * (under booking load they took most of the pool). A listener queues its patient and
  * waits; the first one to find no batch running recounts everything queued, up to
- * {@value #BATCH} patients of a clinic per transaction, so one transaction (and one
- * commit) serves many bookings. When a batch fails, its patients are recounted one by
- * one, and a listener whose own recount failed fails, as before, for the registry to
- * retry.
+ * {@value #BATCH} patients of a clinic per transaction, counted with one query and stored
+ * with one update, so one transaction (one commit, one pass of the counter triggers)
+ * serves many bookings. When a batch fails, its patients are recounted one by one, and a
+ * listener whose own recount failed fails, as before, for the registry to retry.
  */
 @Component
 class PatientAppointmentFigures {
@@ -133,21 +133,18 @@ class PatientAppointmentFigures {
 		Set<UUID> patientIds = new LinkedHashSet<>();
 		recounts.forEach((recount) -> patientIds.add(recount.patientId()));
 		try {
-			CurrentTenant.run(new TenantId(tenantId), () -> this.transactions.executeWithoutResult((status) -> {
-				for (UUID patientId : patientIds) {
-					this.patients.recordAppointmentFigures(patientId,
-							this.store.figures(patientId, this.clock.instant()));
-				}
-			}));
+			CurrentTenant.run(new TenantId(tenantId),
+					() -> this.transactions.executeWithoutResult((status) -> this.patients
+						.recordAppointmentFigures(this.store.figures(patientIds, this.clock.instant()))));
 			recounts.forEach((recount) -> recount.done().complete(null));
 		}
 		catch (RuntimeException batchFailure) {
 			for (Recount recount : recounts) {
 				try {
 					CurrentTenant.run(new TenantId(tenantId),
-							() -> this.transactions.executeWithoutResult(
-									(status) -> this.patients.recordAppointmentFigures(recount.patientId(),
-											this.store.figures(recount.patientId(), this.clock.instant()))));
+							() -> this.transactions
+								.executeWithoutResult((status) -> this.patients.recordAppointmentFigures(
+										this.store.figures(List.of(recount.patientId()), this.clock.instant()))));
 					recount.done().complete(null);
 				}
 				catch (RuntimeException ex) {

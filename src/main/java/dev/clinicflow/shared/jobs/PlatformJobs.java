@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
@@ -30,6 +31,18 @@ class PlatformJobs {
 	RecurringTask<Void> retryIncompleteEvents(IncompleteEventPublications publications) {
 		return Tasks.recurring("retry-incomplete-events", FixedDelay.ofMinutes(1))
 			.execute((instance, context) -> publications.resubmitIncompletePublicationsOlderThan(EVENT_RETRY_AFTER));
+	}
+
+	/**
+	 * Completed event publications are kept this long (to see what ran when), then
+	 * deleted: the registry would otherwise grow by a row per event for ever.
+	 */
+	static final Duration COMPLETED_EVENTS_KEPT = Duration.ofDays(7);
+
+	@Bean
+	RecurringTask<Void> purgeCompletedEvents(CompletedEventPublications publications) {
+		return Tasks.recurring("purge-completed-events", FixedDelay.ofHours(1))
+			.execute((instance, context) -> publications.deletePublicationsOlderThan(COMPLETED_EVENTS_KEPT));
 	}
 
 	@Bean

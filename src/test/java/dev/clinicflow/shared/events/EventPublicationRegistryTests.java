@@ -54,7 +54,8 @@ class EventPublicationRegistryTests extends ApiTest {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(
 					this.jdbc.sql("select task_name from shared.scheduled_tasks").query(String.class).list())
-				.contains("retry-incomplete-events", "purge-idempotency-keys", "purge-expired-refresh-tokens"));
+				.contains("retry-incomplete-events", "purge-completed-events", "purge-idempotency-keys",
+						"purge-expired-refresh-tokens"));
 	}
 
 	/**

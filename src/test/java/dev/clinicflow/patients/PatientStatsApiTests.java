@@ -196,7 +196,7 @@ class PatientStatsApiTests extends ApiTest {
 
 	private void figures(Session session, String patientId, AppointmentFigures figures) {
 		CurrentTenant.run(new TenantId(session.tenantId()),
-				() -> this.directory.recordAppointmentFigures(UUID.fromString(patientId), figures));
+				() -> this.directory.recordAppointmentFigures(Map.of(UUID.fromString(patientId), figures)));
 	}
 
 	private JsonNode stats(Session session, String query) {

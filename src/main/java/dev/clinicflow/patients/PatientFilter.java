@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -154,7 +155,7 @@ final class PatientFilter {
 		return "0";
 	}
 
-	private void filters(PatientQuery query, LocalDate today) {
+	private void filters(PatientQuery query, Supplier<LocalDate> today) {
 		if (!query.includeDeleted()) {
 			where(LIVE);
 		}
@@ -198,10 +199,11 @@ final class PatientFilter {
 		near(query, this);
 	}
 
-	private void ages(PatientQuery query, LocalDate today) {
+	private void ages(PatientQuery query, Supplier<LocalDate> clinicToday) {
 		if (query.ageMin() == null && query.ageMax() == null) {
 			return;
 		}
+		LocalDate today = clinicToday.get();
 		if (query.ageMin() != null) {
 			if (query.ageMin() < 0 || query.ageMin() > 150) {
 				throw InvalidRequest.field("ageMin", "must be between 0 and 150");
@@ -281,7 +283,10 @@ final class PatientFilter {
 			if (q != null) {
 				filter.relevance = "cast(" + filter.text(q, this.names) + " as float8)";
 			}
-			filter.filters(query, today());
+			// the clinic's time zone (a read of the tenant) only when ages need it: not
+			// for
+			// the lookups by CPF or phone, which are most of the searches
+			filter.filters(query, this::today);
 			return filter;
 		}
 

@@ -2,6 +2,7 @@ package dev.clinicflow.patients;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,47 +21,25 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Computes {@link PatientStats} in one SQL statement. Without filters the figures come
  * from {@code patients.patient_counts}, the running counts that triggers keep per
- * dimension and value; with filters the selected rows are read once into a narrow working
- * set and every figure is aggregated from it. Both judge "active" and "upcoming" to the
- * quarter hour, as the running counts do.
+ * dimension and value; with filters every figure is aggregated from the selected rows in
+ * two passes ({@link SelectedPatientFigures}). Both judge "active" and "upcoming" to the
+ * quarter hour.
  */
 @Service
 public class PatientStatistics {
 
 	static final List<String> AGE_BANDS = List.of("0-17", "18-29", "30-44", "45-59", "60-74", "75+", "unknown");
 
+	/**
+	 * A patient seen this long ago is still active (a year, as the running counts say).
+	 */
+	private static final Duration ACTIVE_AFTER_VISIT = Duration.ofHours(8760);
+
 	private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
 	};
 
 	private static final TypeReference<List<Count>> RANKING = new TypeReference<>() {
 	};
-
-	private static final String SQL = """
-			with f as materialized (
-			  select p.gender, p.birth_date, p.health_plan_provider, p.city, p.neighborhood, p.tags, p.created_at,
-			         p.last_visit_at, p.next_appointment_at, p.no_show_rate, p.total_appointments
-			  from patients.tenant_patients p where %s
-			)
-			select
-			  (select count(*) from f) as total,
-			  (select count(*) from f where patients.quarter_hour(greatest(last_visit_at + interval '8760 hours',
-			                                   next_appointment_at)) >= :nowQuarter) as active,
-			  (select count(*) from f where created_at >= :monthStart) as new_this_month,
-			  (select coalesce(json_object_agg(g, n), '{}') from
-			     (select coalesce(gender, 'UNKNOWN') as g, count(*) as n from f group by 1) x)::text as by_gender,
-			  (select coalesce(json_object_agg(band, n), '{}') from
-			     (select case when birth_date is null then 'unknown'
-			                  when birth_date > :born18 then '0-17' when birth_date > :born30 then '18-29'
-			                  when birth_date > :born45 then '30-44' when birth_date > :born60 then '45-59'
-			                  when birth_date > :born75 then '60-74' else '75+' end as band, count(*) as n
-			      from f group by 1) x)::text as by_age,
-			  (%s)::text as plans,
-			  (%s)::text as cities,
-			  (%s)::text as neighborhoods,
-			  (select count(*) from f where patients.quarter_hour(next_appointment_at) >= :nowQuarter) as upcoming,
-			  (select round(avg(no_show_rate), 6) from f where total_appointments > 0) as average_no_show_rate,
-			  (%s)::text as tags
-			""";
 
 	private static final String COUNTED = """
 			select
@@ -116,16 +95,20 @@ public class PatientStatistics {
 		LocalDate today = this.filters.today();
 		Instant now = this.clock.instant();
 		Instant monthStart = today.withDayOfMonth(1).atStartOfDay(this.filters.zone()).toInstant();
+		// "active" and "upcoming" are judged to the quarter hour, as the running counts
+		// do: from the start of the current quarter hour
+		Instant quarterStart = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), 900) * 900);
 		String sql = filter.selectsEveryLivePatient()
 				? COUNTED.formatted(bornAfter(18), bornAfter(30), bornAfter(45), bornAfter(60), bornAfter(75),
 						counted("plan"), counted("city"), counted("neighborhood"), counted("tag"))
-				: SQL.formatted(filter.conditions(), ranking("health_plan_provider"), ranking("city"),
-						ranking("neighborhood || ', ' || coalesce(city, '?')"), ranking("unnest(tags)"));
+				: SelectedPatientFigures.sql(filter.conditions());
 		return this.jdbc.sql(sql)
 			.params(filter.params())
 			.param("nowQuarter", quarterHour(now))
 			.param("monthQuarter", quarterHour(monthStart))
 			.param("monthStart", Timestamp.from(monthStart))
+			.param("quarterStart", Timestamp.from(quarterStart))
+			.param("visitedSince", Timestamp.from(quarterStart.minus(ACTIVE_AFTER_VISIT)))
 			.param("born18", today.minusYears(18))
 			.param("born30", today.minusYears(30))
 			.param("born45", today.minusYears(45))
@@ -140,14 +123,6 @@ public class PatientStatistics {
 					this.json.readValue(row.getString("neighborhoods"), RANKING), row.getLong("upcoming"),
 					row.getBigDecimal("average_no_show_rate"), this.json.readValue(row.getString("tags"), RANKING)))
 			.single();
-	}
-
-	/** The ten most frequent values of an expression over the working set. */
-	private static String ranking(String expression) {
-		return """
-				select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]')
-				from (select v, count(*) as n from (select %s as v from f) values where v is not null
-				      group by v order by n desc, v limit 10) ranked""".formatted(expression);
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package dev.clinicflow.patients;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -9,11 +12,19 @@ import tools.jackson.databind.JsonNode;
 import dev.clinicflow.Api.Response;
 import dev.clinicflow.Api.Session;
 import dev.clinicflow.ApiTest;
+import dev.clinicflow.patients.PatientDirectory.AppointmentFigures;
+import dev.clinicflow.shared.CurrentTenant;
+import dev.clinicflow.shared.TenantId;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.clinicflow.patients.PatientFixtures.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PatientStatsApiTests extends ApiTest {
+
+	@Autowired
+	private PatientDirectory directory;
 
 	@Test
 	void statisticsCountTheFilteredPatients() {
@@ -104,6 +115,51 @@ class PatientStatsApiTests extends ApiTest {
 	}
 
 	@Test
+	void filteredStatisticsCountAppointmentFiguresAsTheRunningCountsDo() {
+		Session admin = this.api.registerTenant();
+		Instant now = this.clock.instant();
+		String seenRecently = id(create(admin,
+				person("Ana", "1980-01-01", "FEMALE", "São Paulo", "Moema", null, List.of("vip", "diabetic"))));
+		String booked = id(create(admin, person("Beto", "1990-01-01", "MALE", "São Paulo", "Lapa", null, List.of())));
+		String seenLongAgo = id(
+				create(admin, person("Caio", "2000-01-01", "MALE", "São Paulo", "Moema", null, List.of("vip"))));
+		create(admin, person("Duda", "2010-01-01", "FEMALE", "Campinas", "Cambuí", null, List.of()));
+		// two visits and a no-show two months ago; one appointment tomorrow; two visits
+		// 13
+		// months ago
+		figures(admin, seenRecently, new AppointmentFigures(3, 2, 0, 1, 0, now.minus(Duration.ofDays(60)), null));
+		figures(admin, booked, new AppointmentFigures(1, 0, 0, 0, 1, null, now.plus(Duration.ofDays(1))));
+		figures(admin, seenLongAgo, new AppointmentFigures(2, 2, 0, 0, 0, now.minus(Duration.ofDays(396)), null));
+
+		JsonNode counted = stats(admin, "");
+		// any filter makes the service count the patients themselves
+		assertThat(stats(admin, "createdFrom=2000-01-01T00:00:00Z")).isEqualTo(counted);
+		assertThat(counted.get("active").asLong()).isEqualTo(2);
+		assertThat(counted.get("withUpcomingAppointment").asLong()).isEqualTo(1);
+		assertThat(counted.get("averageNoShowRate").decimalValue()).isEqualByComparingTo("0.111100");
+
+		JsonNode city = stats(admin, "city=sao%20paulo");
+		assertThat(city.get("total").asLong()).isEqualTo(3);
+		assertThat(city.get("active").asLong()).isEqualTo(2);
+		assertThat(city.get("withUpcomingAppointment").asLong()).isEqualTo(1);
+		assertThat(city.get("averageNoShowRate").decimalValue()).isEqualByComparingTo("0.111100");
+		assertThat(city.get("byGender").size()).isEqualTo(2);
+		assertThat(city.get("byGender").get("FEMALE").asLong()).isEqualTo(1);
+		assertThat(city.get("byGender").get("MALE").asLong()).isEqualTo(2);
+		assertThat(city.get("byAgeBand").get("18-29").asLong()).isEqualTo(1);
+		assertThat(city.get("topNeighborhoods").toString())
+			.isEqualTo("[{\"value\":\"Moema, São Paulo\",\"count\":2},{\"value\":\"Lapa, São Paulo\",\"count\":1}]");
+		assertThat(city.get("topTags").toString())
+			.isEqualTo("[{\"value\":\"vip\",\"count\":2},{\"value\":\"diabetic\",\"count\":1}]");
+		JsonNode other = stats(admin, "city=Campinas");
+		assertThat(other.get("total").asLong()).isEqualTo(1);
+		assertThat(other.get("active").asLong()).isZero();
+		assertThat(other.get("averageNoShowRate").isNull()).isTrue();
+		assertThat(other.get("topTags").toString()).isEqualTo("[]");
+		assertThat(stats(admin, "city=Recife").get("byGender").toString()).isEqualTo("{}");
+	}
+
+	@Test
 	void statisticsSeeOnlyTheCallersClinicAndCheckTheirFilters() {
 		Session admin = this.api.registerTenant();
 		Session other = this.api.registerTenant();
@@ -136,6 +192,11 @@ class PatientStatsApiTests extends ApiTest {
 
 	private static String id(Response created) {
 		return created.json().get("id").asString();
+	}
+
+	private void figures(Session session, String patientId, AppointmentFigures figures) {
+		CurrentTenant.run(new TenantId(session.tenantId()),
+				() -> this.directory.recordAppointmentFigures(Map.of(UUID.fromString(patientId), figures)));
 	}
 
 	private JsonNode stats(Session session, String query) {

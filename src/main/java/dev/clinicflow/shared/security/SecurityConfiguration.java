@@ -24,7 +24,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -100,16 +102,18 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock) {
+	JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, SecurityProperties properties) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator();
 		timestamps.setClock(clock);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER),
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps,
+				new JwtIssuerValidator(ISSUER),
 				new JwtClaimValidator<Object>(CurrentTenant.CLAIM, (tenant) -> tenant != null),
-				new JwtClaimValidator<Object>("sub", (subject) -> subject != null)));
-		return decoder;
+				new JwtClaimValidator<Object>("sub", (subject) -> subject != null));
+		decoder.setJwtValidator(validator);
+		return new VerifiedTokens(decoder, validator, properties.accessTokenTtl());
 	}
 
 	@Bean

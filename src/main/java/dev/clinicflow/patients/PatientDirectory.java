@@ -111,16 +111,8 @@ public class PatientDirectory {
 			.param("cancelled", ints(entries, AppointmentFigures::cancelled))
 			.param("noShows", ints(entries, AppointmentFigures::noShows))
 			.param("confirmed", ints(entries, AppointmentFigures::confirmed))
-			.param("noShowRates",
-					entries.stream()
-						.map(Map.Entry::getValue)
-						.map((f) -> rate(f.noShows(), f.completed() + f.noShows()).toPlainString())
-						.toArray(String[]::new))
-			.param("confirmationRates",
-					entries.stream()
-						.map(Map.Entry::getValue)
-						.map((f) -> rate(f.confirmed(), f.total() - f.cancelled()).toPlainString())
-						.toArray(String[]::new))
+			.param("noShowRates", rates(entries, (f) -> rate(f.noShows(), f.completed() + f.noShows())))
+			.param("confirmationRates", rates(entries, (f) -> rate(f.confirmed(), f.total() - f.cancelled())))
 			.param("lastVisits", instants(entries, AppointmentFigures::lastVisitAt))
 			.param("nextAppointments", instants(entries, AppointmentFigures::nextAppointmentAt))
 			.update();
@@ -133,6 +125,12 @@ public class PatientDirectory {
 			Instant at = figure.apply(e.getValue());
 			return (at != null) ? at.toString() : null;
 		}).toArray(String[]::new);
+	}
+
+	/** Rates as decimal text (cast to numeric in SQL). */
+	private static String[] rates(List<Map.Entry<UUID, AppointmentFigures>> entries,
+			java.util.function.Function<AppointmentFigures, BigDecimal> rate) {
+		return entries.stream().map((e) -> rate.apply(e.getValue()).toPlainString()).toArray(String[]::new);
 	}
 
 	private static Integer[] ints(List<Map.Entry<UUID, AppointmentFigures>> entries,

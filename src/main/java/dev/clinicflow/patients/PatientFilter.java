@@ -283,9 +283,8 @@ final class PatientFilter {
 			if (q != null) {
 				filter.relevance = "cast(" + filter.text(q, this.names) + " as float8)";
 			}
-			// the clinic's time zone (a read of the tenant) only when ages need it: not
-			// for
-			// the lookups by CPF or phone, which are most of the searches
+			// the clinic's time zone (a read of the tenant) only when ages need it, not
+			// for the lookups by CPF or phone, which are most of the searches
 			filter.filters(query, this::today);
 			return filter;
 		}

@@ -166,12 +166,11 @@ public class AppointmentStatistics {
 			conditions.add(scope.condition());
 			params.put("scopeId", scope.scopeId());
 		});
-		// The day's appointments in start order, straight from the start index (through
-		// the
-		// tenant's view: under the row-level security policy lower(period) is not
-		// leakproof and the index would go unused); their doctors and cars are read
-		// apart and the grouping and ordering by resource is done here, so the database
-		// neither joins nor sorts the day's thousands of rows.
+		// The day's appointments in start order, straight from the start index through
+		// the tenant's view (under the row-level security policy lower(period) is not
+		// leakproof and the index would go unused). Their doctors and cars are read apart
+		// and grouped and ordered here, so the database neither joins nor sorts the
+		// day's thousands of rows.
 		List<DayRow> rows = this.jdbc
 			.sql("""
 					select a.id, a.resource_id, lower(a.period) as start_at, upper(a.period) as end_at, a.status,

@@ -29,6 +29,8 @@ final class PatientFilter {
 
 	private static final String LIVE = "p.deleted_at is null and p.merged_into is null";
 
+	private static final String IN_CITY = "patients.normalize(p.city) = patients.normalize(:city)";
+
 	private final List<String> conditions = new ArrayList<>(List.of("true"));
 
 	private final Map<String, Object> params = new HashMap<>();
@@ -79,6 +81,15 @@ final class PatientFilter {
 	 */
 	boolean selectsEveryLivePatient() {
 		return this.names == null && this.conditions.equals(List.of("true", LIVE));
+	}
+
+	/**
+	 * Whether the filter selects every live patient of one city (its {@code :city}
+	 * parameter) and nothing else: the statistics then come from that city's running
+	 * counts.
+	 */
+	boolean selectsEveryLivePatientOfOneCity() {
+		return this.names == null && this.conditions.equals(List.of("true", LIVE, IN_CITY));
 	}
 
 	/**
@@ -168,7 +179,7 @@ final class PatientFilter {
 		}
 		ages(query, today);
 		if (PatientNormalizer.blankToNull(query.city()) != null) {
-			where("patients.normalize(p.city) = patients.normalize(:city)", "city", query.city().trim());
+			where(IN_CITY, "city", query.city().trim());
 		}
 		if (PatientNormalizer.blankToNull(query.neighborhood()) != null) {
 			where("patients.normalize(p.neighborhood) = patients.normalize(:neighborhood)", "neighborhood",

@@ -19,11 +19,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes {@link PatientStats} in one SQL statement. Without filters the figures come
- * from {@code patients.patient_counts}, the running counts that triggers keep per
- * dimension and value; with filters every figure is aggregated from the selected rows in
- * two passes ({@link SelectedPatientFigures}). Both judge "active" and "upcoming" to the
- * quarter hour.
+ * Computes {@link PatientStats} in one SQL statement. Without filters, or with a city
+ * alone, the figures come from {@code patients.patient_counts}, the running counts that
+ * triggers keep per scope (the clinic, each city), dimension and value; with other
+ * filters every figure is aggregated from the selected rows in two passes
+ * ({@link SelectedPatientFigures}). Both judge "active" and "upcoming" to the quarter
+ * hour.
  */
 @Service
 public class PatientStatistics {
@@ -43,28 +44,30 @@ public class PatientStatistics {
 
 	private static final String COUNTED = """
 			select
-			  coalesce((select sum(patients) from patients.patient_counts where dimension = 'total'), 0) as total,
 			  coalesce((select sum(patients) from patients.patient_counts
-			            where dimension = 'active_until' and value >= :nowQuarter), 0) as active,
+			            where scope = %1$s and dimension = 'total'), 0) as total,
 			  coalesce((select sum(patients) from patients.patient_counts
-			            where dimension = 'created' and value >= :monthQuarter), 0) as new_this_month,
+			            where scope = %1$s and dimension = 'active_until' and value >= :nowQuarter), 0) as active,
+			  coalesce((select sum(patients) from patients.patient_counts
+			            where scope = %1$s and dimension = 'created' and value >= :monthQuarter), 0) as new_this_month,
 			  (select coalesce(json_object_agg(value, patients), '{}') from patients.patient_counts
-			   where dimension = 'gender' and patients > 0)::text as by_gender,
+			   where scope = %1$s and dimension = 'gender' and patients > 0)::text as by_gender,
 			  (select json_build_object('0-17', g18, '18-29', g30 - g18, '30-44', g45 - g30, '45-59', g60 - g45,
 			                            '60-74', g75 - g60, '75+', known - g75, 'unknown', unknown)
-			   from (select %s as g18, %s as g30, %s as g45, %s as g60, %s as g75,
+			   from (select %2$s as g18, %3$s as g30, %4$s as g45, %5$s as g60, %6$s as g75,
 			                coalesce((select sum(patients) from patients.patient_counts
-			                          where dimension = 'birth_year' and value <> ''), 0) as known,
+			                          where scope = %1$s and dimension = 'birth_year' and value <> ''), 0) as known,
 			                coalesce((select sum(patients) from patients.patient_counts
-			                          where dimension = 'birth_year' and value = ''), 0) as unknown) g)::text as by_age,
-			  (%s)::text as plans,
-			  (%s)::text as cities,
-			  (%s)::text as neighborhoods,
+			                          where scope = %1$s and dimension = 'birth_year' and value = ''), 0) as unknown) g
+			  )::text as by_age,
+			  (%7$s)::text as plans,
+			  (%8$s)::text as cities,
+			  (%9$s)::text as neighborhoods,
 			  coalesce((select sum(patients) from patients.patient_counts
-			            where dimension = 'next_appointment' and value >= :nowQuarter), 0) as upcoming,
+			            where scope = %1$s and dimension = 'next_appointment' and value >= :nowQuarter), 0) as upcoming,
 			  (select round(sum(amount) / nullif(sum(patients), 0), 6) from patients.patient_counts
-			   where dimension = 'no_show') as average_no_show_rate,
-			  (%s)::text as tags
+			   where scope = %1$s and dimension = 'no_show') as average_no_show_rate,
+			  (%10$s)::text as tags
 			""";
 
 	private final JdbcClient jdbc;
@@ -98,10 +101,16 @@ public class PatientStatistics {
 		// "active" and "upcoming" are judged to the quarter hour, as the running counts
 		// do: from the start of the current quarter hour
 		Instant quarterStart = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), 900) * 900);
-		String sql = filter.selectsEveryLivePatient()
-				? COUNTED.formatted(bornAfter(18), bornAfter(30), bornAfter(45), bornAfter(60), bornAfter(75),
-						counted("plan"), counted("city"), counted("neighborhood"), counted("tag"))
-				: SelectedPatientFigures.sql(filter.conditions());
+		String sql;
+		if (filter.selectsEveryLivePatient()) {
+			sql = counted(Scope.CLINIC);
+		}
+		else if (filter.selectsEveryLivePatientOfOneCity()) {
+			sql = counted(Scope.CITY);
+		}
+		else {
+			sql = SelectedPatientFigures.sql(filter.conditions());
+		}
 		return this.jdbc.sql(sql)
 			.params(filter.params())
 			.param("nowQuarter", quarterHour(now))
@@ -125,17 +134,26 @@ public class PatientStatistics {
 			.single();
 	}
 
+	/** The statement that reads a scope's running counts. */
+	private static String counted(Scope scope) {
+		return COUNTED.formatted(scope.counts, bornAfter(18, scope), bornAfter(30, scope), bornAfter(45, scope),
+				bornAfter(60, scope), bornAfter(75, scope), ranked("plan", scope), ranked("city", scope),
+				ranked("neighborhood", scope), ranked("tag", scope));
+	}
+
 	/**
-	 * How many live patients were born after the day that many years ago: the counted
-	 * years after that day's year, plus the rest of its year from the birth-date index.
+	 * How many live patients of a scope were born after the day that many years ago: the
+	 * counted years after that day's year, plus the rest of its year from the birth-date
+	 * index (or, for a city, the city and birth-date index).
 	 */
-	private static String bornAfter(int years) {
+	private static String bornAfter(int years, Scope scope) {
 		return """
-				(coalesce((select sum(patients) from patients.patient_counts where dimension = 'birth_year'
-				           and value <> '' and cast(value as int) > :year%1$d), 0)
+				(coalesce((select sum(patients) from patients.patient_counts where scope = %2$s
+				           and dimension = 'birth_year' and value <> '' and cast(value as int) > :year%1$d), 0)
 				 + (select count(*) from patients.tenant_patients p
 				    where p.birth_date > :born%1$d and p.birth_date < :nextYear%1$d
-				      and p.deleted_at is null and p.merged_into is null))""".formatted(years);
+				      and p.deleted_at is null and p.merged_into is null%3$s))""".formatted(years, scope.counts,
+				scope.patients);
 	}
 
 	private static Map<String, Object> yearBounds(LocalDate today) {
@@ -148,13 +166,14 @@ public class PatientStatistics {
 		return bounds;
 	}
 
-	/** The ten values of a dimension counted by most patients. */
-	private static String counted(String dimension) {
+	/** The ten values of a dimension counted by most patients of a scope. */
+	private static String ranked(String dimension, Scope scope) {
 		return """
 				select coalesce(json_agg(json_build_object('value', value, 'count', patients)
 				                         order by patients desc, value), '[]')
-				from (select value, patients from patients.patient_counts where dimension = '%s' and patients > 0
-				      order by patients desc, value limit 10) ranked""".formatted(dimension);
+				from (select value, patients from patients.patient_counts
+				      where scope = %s and dimension = '%s' and patients > 0
+				      order by patients desc, value limit 10) ranked""".formatted(scope.counts, dimension);
 	}
 
 	/**
@@ -169,6 +188,28 @@ public class PatientStatistics {
 		Map<String, Long> bands = new LinkedHashMap<>();
 		AGE_BANDS.forEach((band) -> bands.put(band, counted.getOrDefault(band, 0L)));
 		return bands;
+	}
+
+	/** The patients a set of running counts counts (migration {@code patients/V31}). */
+	private enum Scope {
+
+		/** Every live patient of the clinic. */
+		CLINIC("''", ""),
+
+		/** The live patients of the filter's city. */
+		CITY("patients.normalize(:city)", " and patients.normalize(p.city) = patients.normalize(:city)");
+
+		/** The counter rows' scope. */
+		private final String counts;
+
+		/** The condition on the patients themselves. */
+		private final String patients;
+
+		Scope(String counts, String patients) {
+			this.counts = counts;
+			this.patients = patients;
+		}
+
 	}
 
 }

@@ -112,6 +112,27 @@ class PatientStatsApiTests extends ApiTest {
 		// Caio moved to São Paulo, Duda (Santos) was deleted: a tie, broken by name
 		assertThat(counted.get("topCities").toString())
 			.isEqualTo("[{\"value\":\"Campinas\",\"count\":2},{\"value\":\"São Paulo\",\"count\":2}]");
+
+		// a city alone is read from that city's running counts, whatever its spelling
+		for (String city : List.of("sao%20paulo", "Campinas", "SANTOS", "Recife")) {
+			JsonNode cityCounted = stats(admin, "city=" + city);
+			assertThat(cityCounted).as(city)
+				.isEqualTo(stats(admin, "city=" + city + "&createdFrom=2000-01-01T00:00:00Z"));
+		}
+		JsonNode saoPaulo = stats(admin, "city=S%C3%A3o%20Paulo");
+		assertThat(saoPaulo.get("total").asLong()).isEqualTo(2);
+		assertThat(saoPaulo.get("byGender").toString()).isEqualTo("{\"FEMALE\":1,\"OTHER\":1}");
+		assertThat(saoPaulo.get("byAgeBand").get("30-44").asLong()).isEqualTo(1);
+		assertThat(saoPaulo.get("byAgeBand").get("unknown").asLong()).isEqualTo(1);
+		assertThat(saoPaulo.get("topNeighborhoods").toString())
+			.isEqualTo("[{\"value\":\"Moema, São Paulo\",\"count\":2}]");
+		// Duda was Santos' only other patient; Caio moved out
+		assertThat(stats(admin, "city=Santos").get("total").asLong()).isZero();
+		JsonNode campinas = stats(admin, "city=campinas");
+		assertThat(campinas.get("total").asLong()).isEqualTo(2);
+		// the merge gave Eva her duplicate's tag
+		assertThat(campinas.get("topTags").toString()).isEqualTo(
+				"[{\"value\":\"diabetic\",\"count\":1},{\"value\":\"pediatria\",\"count\":1},{\"value\":\"vip\",\"count\":1}]");
 	}
 
 	@Test
@@ -139,6 +160,7 @@ class PatientStatsApiTests extends ApiTest {
 		assertThat(counted.get("averageNoShowRate").decimalValue()).isEqualByComparingTo("0.111100");
 
 		JsonNode city = stats(admin, "city=sao%20paulo");
+		assertThat(stats(admin, "city=sao%20paulo&createdFrom=2000-01-01T00:00:00Z")).isEqualTo(city);
 		assertThat(city.get("total").asLong()).isEqualTo(3);
 		assertThat(city.get("active").asLong()).isEqualTo(2);
 		assertThat(city.get("withUpcomingAppointment").asLong()).isEqualTo(1);

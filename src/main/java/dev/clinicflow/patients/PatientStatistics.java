@@ -36,6 +36,9 @@ public class PatientStatistics {
 	 */
 	private static final Duration ACTIVE_AFTER_VISIT = Duration.ofHours(8760);
 
+	/** A city counts its patients' birth dates per this many years (V31). */
+	private static final int CITY_BIRTH_SPAN = 5;
+
 	private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {
 	};
 
@@ -56,9 +59,9 @@ public class PatientStatistics {
 			                            '60-74', g75 - g60, '75+', known - g75, 'unknown', unknown)
 			   from (select %2$s as g18, %3$s as g30, %4$s as g45, %5$s as g60, %6$s as g75,
 			                coalesce((select sum(patients) from patients.patient_counts
-			                          where scope = %1$s and dimension = 'birth_year' and value <> ''), 0) as known,
+			                          where scope = %1$s and dimension = '%11$s' and value <> ''), 0) as known,
 			                coalesce((select sum(patients) from patients.patient_counts
-			                          where scope = %1$s and dimension = 'birth_year' and value = ''), 0) as unknown) g
+			                          where scope = %1$s and dimension = '%11$s' and value = ''), 0) as unknown) g
 			  )::text as by_age,
 			  (%7$s)::text as plans,
 			  (%8$s)::text as cities,
@@ -136,32 +139,43 @@ public class PatientStatistics {
 
 	/** The statement that reads a scope's running counts. */
 	private static String counted(Scope scope) {
+		// a city's counts name no city: its spellings are the clinic's city counts
+		String cities = (scope == Scope.CLINIC) ? ranked("city", scope) : """
+				select coalesce(json_agg(json_build_object('value', value, 'count', patients)
+				                         order by patients desc, value), '[]')
+				from patients.patient_counts
+				where scope = '' and dimension = 'city' and patients > 0
+				  and patients.normalize(value) = patients.normalize(:city)""";
 		return COUNTED.formatted(scope.counts, bornAfter(18, scope), bornAfter(30, scope), bornAfter(45, scope),
-				bornAfter(60, scope), bornAfter(75, scope), ranked("plan", scope), ranked("city", scope),
-				ranked("neighborhood", scope), ranked("tag", scope));
+				bornAfter(60, scope), bornAfter(75, scope), ranked("plan", scope), cities,
+				ranked("neighborhood", scope), ranked("tag", scope), scope.births);
 	}
 
 	/**
 	 * How many live patients of a scope were born after the day that many years ago: the
-	 * counted years after that day's year, plus the rest of its year from the birth-date
-	 * index (or, for a city, the city and birth-date index).
+	 * counted years (for a city, five-year spans) after the one that day falls in, plus
+	 * the rest of that one from the birth-date index (for a city, the city and birth-date
+	 * index).
 	 */
 	private static String bornAfter(int years, Scope scope) {
 		return """
 				(coalesce((select sum(patients) from patients.patient_counts where scope = %2$s
-				           and dimension = 'birth_year' and value <> '' and cast(value as int) > :year%1$d), 0)
+				           and dimension = '%3$s' and value <> '' and cast(value as int) > :%4$s%1$d), 0)
 				 + (select count(*) from patients.tenant_patients p
-				    where p.birth_date > :born%1$d and p.birth_date < :nextYear%1$d
-				      and p.deleted_at is null and p.merged_into is null%3$s))""".formatted(years, scope.counts,
-				scope.patients);
+				    where p.birth_date > :born%1$d and p.birth_date < :%5$s%1$d
+				      and p.deleted_at is null and p.merged_into is null%6$s))""".formatted(years, scope.counts,
+				scope.births, scope.span, scope.spanEnd, scope.patients);
 	}
 
 	private static Map<String, Object> yearBounds(LocalDate today) {
 		Map<String, Object> bounds = new LinkedHashMap<>();
 		for (int years : List.of(18, 30, 45, 60, 75)) {
-			LocalDate born = today.minusYears(years);
-			bounds.put("year" + years, born.getYear());
-			bounds.put("nextYear" + years, LocalDate.of(born.getYear() + 1, 1, 1));
+			int year = today.minusYears(years).getYear();
+			bounds.put("year" + years, year);
+			bounds.put("nextYear" + years, LocalDate.of(year + 1, 1, 1));
+			int span = Math.floorDiv(year, CITY_BIRTH_SPAN) * CITY_BIRTH_SPAN;
+			bounds.put("span" + years, span);
+			bounds.put("nextSpan" + years, LocalDate.of(span + CITY_BIRTH_SPAN, 1, 1));
 		}
 		return bounds;
 	}
@@ -194,19 +208,32 @@ public class PatientStatistics {
 	private enum Scope {
 
 		/** Every live patient of the clinic. */
-		CLINIC("''", ""),
+		CLINIC("''", "birth_year", "year", "nextYear", ""),
 
 		/** The live patients of the filter's city. */
-		CITY("patients.normalize(:city)", " and patients.normalize(p.city) = patients.normalize(:city)");
+		CITY("patients.normalize(:city)", "birth_years", "span", "nextSpan",
+				" and patients.normalize(p.city) = patients.normalize(:city)");
 
 		/** The counter rows' scope. */
 		private final String counts;
 
+		/** The dimension that counts birth dates, per year or per five years. */
+		private final String births;
+
+		/** The parameter of the counted span a boundary day falls in. */
+		private final String span;
+
+		/** The parameter of the first day after that span. */
+		private final String spanEnd;
+
 		/** The condition on the patients themselves. */
 		private final String patients;
 
-		Scope(String counts, String patients) {
+		Scope(String counts, String births, String span, String spanEnd, String patients) {
 			this.counts = counts;
+			this.births = births;
+			this.span = span;
+			this.spanEnd = spanEnd;
 			this.patients = patients;
 		}
 

@@ -136,6 +136,26 @@ class PatientStatsApiTests extends ApiTest {
 	}
 
 	@Test
+	void aCitysAgeBandsAreExactOnEveryBoundaryDay() {
+		Session admin = this.api.registerTenant();
+		// the clinic's day (registered in the default time zone)
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(this.clock.instant(),
+				java.time.ZoneId.of("America/Sao_Paulo"));
+		int n = 0;
+		for (int years : List.of(18, 30, 45, 60, 75)) {
+			for (int days : List.of(-1, 0, 1)) {
+				String born = today.minusYears(years).plusDays(days).toString();
+				create(admin, person("Limite " + n++, born, "FEMALE", "Recife", "Boa Viagem", null, List.of()));
+			}
+		}
+		JsonNode counted = stats(admin, "city=recife");
+		assertThat(counted).isEqualTo(stats(admin, "city=recife&createdFrom=2000-01-01T00:00:00Z"));
+		// born on the day N years ago: N years old today, in the band that starts at N
+		assertThat(counted.get("byAgeBand").toString())
+			.isEqualTo("{\"0-17\":1,\"18-29\":3,\"30-44\":3,\"45-59\":3,\"60-74\":3,\"75+\":2,\"unknown\":0}");
+	}
+
+	@Test
 	void filteredStatisticsCountAppointmentFiguresAsTheRunningCountsDo() {
 		Session admin = this.api.registerTenant();
 		Instant now = this.clock.instant();

@@ -30,6 +30,15 @@ import org.springframework.stereotype.Component;
  * constraints compare. Reads that select by time or overlap go through the view
  * {@code scheduling.tenant_appointments}, which carries the tenant condition and, unlike
  * the policy, lets the planner use the start and exclusion indexes (migration V20).
+ * <p>
+ * Before a statement takes a slot (insert, move), its transaction queues on the doctor or
+ * car and on the patient: it takes a transaction-scoped advisory lock on each, in key
+ * order. An exclusion constraint checks for conflicts only after writing its own row, so
+ * two bookings of one slot that write at the same moment each find the other's
+ * uncommitted row, wait for each other, and PostgreSQL aborts one after
+ * {@code deadlock_timeout} (one second). Queued, the second waits only until the first
+ * commits and then finds its row at once. The constraints still decide; the queue only
+ * spares the deadlock.
  */
 @Component
 class AppointmentStore {
@@ -55,8 +64,30 @@ class AppointmentStore {
 			@Nullable VisitAddress address, @Nullable UUID zoneId, @Nullable UUID seriesId) {
 	}
 
-	/** Inserts an appointment and returns it as stored, in one statement. */
+	/**
+	 * Takes the transaction's advisory locks on a slot's resource and patient, in key
+	 * order so that no two transactions wait for each other. Two ids that share a key (64
+	 * bits of each UUID) only queue behind each other.
+	 */
+	private void queue(UUID resourceId, UUID patientId) {
+		this.jdbc.sql("""
+				select count(pg_advisory_xact_lock(k.key))
+				from (select key from unnest(cast(:keys as bigint[])) as key order by key) as k""")
+			.param("keys", new Long[] { key(resourceId), key(patientId) })
+			.query(Long.class)
+			.single();
+	}
+
+	static long key(UUID id) {
+		return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+	}
+
+	/**
+	 * Inserts an appointment, after queueing on its resource and patient, and returns it
+	 * as stored, in one statement.
+	 */
 	AppointmentView insert(NewAppointment appointment, @Nullable UUID createdBy, Instant now) {
+		queue(appointment.resourceId(), appointment.patientId());
 		return this.jdbc
 			.sql("""
 					insert into scheduling.appointments as a (tenant_id, id, kind, patient_id, resource_id, resource_kind, period,
@@ -126,8 +157,12 @@ class AppointmentStore {
 			.single();
 	}
 
-	/** Moves an appointment to another slot of the same resource and returns it moved. */
-	AppointmentView move(UUID id, Slot slot, Instant previousStart, Instant now) {
+	/**
+	 * Moves an appointment to another slot of the same resource, after queueing on the
+	 * resource and the patient, and returns it moved.
+	 */
+	AppointmentView move(AppointmentView appointment, Slot slot, Instant now) {
+		queue(appointment.resourceId(), appointment.patientId());
 		return this.jdbc.sql("""
 				update scheduling.appointments a
 				set period = tstzrange(:start, :end, '[)'), rescheduled_from = :previous, status = 'SCHEDULED',
@@ -136,9 +171,9 @@ class AppointmentStore {
 				returning\s""" + COLUMNS)
 			.param("start", Timestamp.from(slot.start()))
 			.param("end", Timestamp.from(slot.end()))
-			.param("previous", Timestamp.from(previousStart))
+			.param("previous", Timestamp.from(appointment.start()))
 			.param("now", Timestamp.from(now))
-			.param("id", id)
+			.param("id", appointment.id())
 			.query(this::view)
 			.single();
 	}

@@ -311,7 +311,7 @@ public class Appointments {
 					? this.slots.requireDoctorSlot(current.resourceId(), start, current.type())
 					: this.slots.requireCarWindow(current.resourceId(), start);
 			attempt.tried(current.resourceId(), current.kind(), current.patientId(), slot, id);
-			AppointmentView moved = this.store.move(id, slot, current.start(), this.clock.instant());
+			AppointmentView moved = this.store.move(current, slot, this.clock.instant());
 			changed(moved, AppointmentChange.RESCHEDULED, current.start());
 			return moved;
 		}));
@@ -331,10 +331,12 @@ public class Appointments {
 	 * Runs a booking; when the database refuses it because something holds the slot,
 	 * finds what (in a new transaction: the failed one is over) and says so.
 	 * <p>
-	 * Two bookings of one slot that insert at the same moment can each find the other's
-	 * row in an exclusion check and wait for each other; PostgreSQL then aborts one of
-	 * them (deadlock). The other one has finished by then, so the aborted booking runs
-	 * again, a few times at most, and gets the real answer: booked, or the slot is taken.
+	 * Bookings of one doctor, car or patient queue behind each other (the store's
+	 * advisory locks), so two of them no longer write the same slot at the same moment,
+	 * find each other's row in an exclusion check and deadlock. Should a deadlock still
+	 * abort one (a merge moving a patient's appointments meanwhile, say), the other one
+	 * has finished by then, so the aborted booking runs again, a few times at most, and
+	 * gets the real answer: booked, or the slot is taken.
 	 */
 	<T> T refusingConflicts(Attempt attempt, java.util.function.Supplier<@Nullable T> booking) {
 		for (int attempts = 1;; attempts++) {

@@ -1,5 +1,10 @@
 package dev.clinicflow.scheduling;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Many clients racing for the same place over real HTTP: the database lets exactly as
@@ -35,6 +45,10 @@ class DoubleBookingRaceTests extends ApiTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	/** The application's pool, which connects as the runtime role. */
+	@Autowired
+	DataSource dataSource;
 
 	private Session admin;
 
@@ -116,6 +130,43 @@ class DoubleBookingRaceTests extends ApiTest {
 			// reschedule that won freed it
 			assertThat(start).isEqualTo(this.desk.at(moved ? to : from));
 			assertThat(activeAt(doctor, this.desk.at(from))).isEqualTo(moved ? 0 : 1);
+		}
+	}
+
+	@Test
+	void aBookingQueuesBehindAnotherTransactionOnTheSameDoctorRatherThanRacingIt() throws Exception {
+		String doctor = this.desk.doctor();
+		String patient = this.desk.patients("Paciente na Fila", 1).getFirst();
+		long doctorKey = AppointmentStore.key(UUID.fromString(doctor));
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(?)")) {
+				lock.setLong(1, doctorKey);
+				lock.execute();
+			}
+
+			CompletableFuture<Response> booking = CompletableFuture
+				.supplyAsync(() -> this.desk.book(patient, "doctorId", doctor, "11:00"));
+			await().atMost(Duration.ofSeconds(20)).until(() -> waitingFor(holder, doctorKey) == 1);
+			assertThat(booking).isNotDone();
+			holder.rollback();
+
+			assertThat(booking.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
+		}
+		assertThat(activeAt(doctor, this.desk.at("11:00"))).isEqualTo(1);
+	}
+
+	/** Sessions waiting for the advisory lock with this key. */
+	private static int waitingFor(Connection connection, long key) throws SQLException {
+		try (PreparedStatement waiting = connection.prepareStatement("""
+				select count(*) from pg_locks
+				where locktype = 'advisory' and not granted and objsubid = 1
+				  and ((classid::int8 << 32) | objid::int8) = ?""")) {
+			waiting.setLong(1, key);
+			try (ResultSet rows = waiting.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
 		}
 	}
 

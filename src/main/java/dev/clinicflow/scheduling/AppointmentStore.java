@@ -69,7 +69,7 @@ class AppointmentStore {
 	 * order so that no two transactions wait for each other. Two ids that share a key (64
 	 * bits of each UUID) only queue behind each other.
 	 */
-	private void queue(UUID resourceId, UUID patientId) {
+	void queue(UUID resourceId, UUID patientId) {
 		this.jdbc.sql("""
 				select count(pg_advisory_xact_lock(k.key))
 				from (select key from unnest(cast(:keys as bigint[])) as key order by key) as k""")

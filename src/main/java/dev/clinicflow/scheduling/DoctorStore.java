@@ -127,20 +127,19 @@ class DoctorStore {
 	}
 
 	/**
-	 * One page of doctors in creation order, filtered by specialisation, accent-free name
-	 * fragment and active flag.
+	 * One page of doctors in creation order, filtered by specialisation and name fragment
+	 * (both ignoring case and accents) and active flag.
 	 */
 	List<DoctorView> list(@Nullable String specialization, @Nullable String q, @Nullable Boolean active,
 			@Nullable UUID after, int limit) {
-		return this.jdbc
-			.sql(SELECT
-					+ """
-							where (cast(:specialization as text) is null or d.specializations @> array[cast(:specialization as text)])
-							  and (cast(:q as text) is null or r.search_name like scheduling.normalize(:q) escape '\\')
-							  and (cast(:active as boolean) is null or r.active = :active)
-							  and (cast(:after as uuid) is null or r.id > :after)
-							order by r.id
-							limit :limit""")
+		return this.jdbc.sql(SELECT + """
+				where (cast(:specialization as text) is null or exists (select 1 from unnest(d.specializations) s
+				       where scheduling.normalize(s) = scheduling.normalize(:specialization)))
+				  and (cast(:q as text) is null or r.search_name like scheduling.normalize(:q) escape '\\')
+				  and (cast(:active as boolean) is null or r.active = :active)
+				  and (cast(:after as uuid) is null or r.id > :after)
+				order by r.id
+				limit :limit""")
 			.param("specialization", specialization)
 			.param("q", (q != null) ? Blank.containing(q) : null)
 			.param("active", active)

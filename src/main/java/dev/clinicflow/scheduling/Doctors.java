@@ -2,7 +2,6 @@ package dev.clinicflow.scheduling;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -113,7 +112,8 @@ public class Doctors {
 
 	/**
 	 * Lists doctors in creation order.
-	 * @param specialization a specialisation the doctor must have, if given
+	 * @param specialization a specialisation the doctor must have, ignoring case and
+	 * accents, if given
 	 * @param q a fragment of the name, ignoring case and accents, if given
 	 * @param active only active (true) or inactive (false) doctors, if given
 	 * @param limit the page size, if given
@@ -124,9 +124,8 @@ public class Doctors {
 	public CursorPage<DoctorView> list(@Nullable String specialization, @Nullable String q, @Nullable Boolean active,
 			@Nullable Integer limit, @Nullable String cursor) {
 		int size = CursorPage.limit(limit);
-		String label = Blank.toNull(specialization);
-		List<DoctorView> rows = this.store.list((label != null) ? label.toLowerCase(Locale.ROOT) : null,
-				Blank.toNull(q), active, CursorPage.after(cursor), size + 1);
+		List<DoctorView> rows = this.store.list(Blank.toNull(specialization), Blank.toNull(q), active,
+				CursorPage.after(cursor), size + 1);
 		return CursorPage.of(rows, size, DoctorView::id);
 	}
 

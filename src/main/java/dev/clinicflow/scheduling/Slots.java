@@ -477,9 +477,9 @@ public class Slots {
 	 * @param timezone the clinic's time zone, in which the days are meant
 	 * @param from the first day
 	 * @param to the last day
-	 * @param windows windows in start order
+	 * @param slots the windows in start order, each with its places
 	 */
-	public record CarWindows(UUID carId, String timezone, LocalDate from, LocalDate to, List<WindowSlot> windows) {
+	public record CarWindows(UUID carId, String timezone, LocalDate from, LocalDate to, List<WindowSlot> slots) {
 	}
 
 	/**

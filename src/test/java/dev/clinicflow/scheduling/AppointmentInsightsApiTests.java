@@ -1,8 +1,10 @@
 package dev.clinicflow.scheduling;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
@@ -115,6 +117,12 @@ class AppointmentInsightsApiTests extends ApiTest {
 			.json();
 		assertThat(firstDay.get("totals").get("total").asInt()).isEqualTo(3);
 		assertThat(firstDay.get("buckets")).hasSize(1);
+
+		JsonNode weekly = get("/api/v1/appointments/stats?groupBy=week&" + range).json();
+		assertThat(weekly.get("buckets").findValuesAsString("period")).containsExactly(
+				this.firstMonth.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(),
+				this.secondMonth.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString());
+		assertThat(weekly.get("buckets").get(0).get("counts").get("total").asInt()).isEqualTo(3);
 
 		// by default the last 30 days, which hold none of these future appointments
 		assertThat(get("/api/v1/appointments/stats").json().get("totals").get("total").asInt()).isZero();
@@ -230,6 +238,16 @@ class AppointmentInsightsApiTests extends ApiTest {
 		assertThat(
 				this.api.get("/api/v1/appointments/" + elsewhere).bearer(this.doctorUser.accessToken()).send().status())
 			.isEqualTo(403);
+		assertThat(ids("?doctorId=" + colleague)).containsExactly(elsewhere);
+		assertThat(ids("?status=CANCELLED")).containsExactly(this.cancelled);
+		assertThat(ids("?kind=CLINIC_VISIT&status=SCHEDULED&doctorId=" + this.doctor)).containsExactly(this.scheduled);
+		assertThat(ids("?kind=HOME_COLLECTION")).isEmpty();
+		assertThat(ids("?from=" + at(this.firstMonth, "09:00") + "&to=" + at(this.firstMonth, "10:00")))
+			.containsExactlyInAnyOrder(this.confirmed, elsewhere);
+		assertThat(ids("?from=" + at(this.firstMonth, "09:30"))).containsExactly(this.cancelled, this.scheduled);
+		assertThat(fields(get(
+				"/api/v1/appointments?from=" + at(this.firstMonth, "10:00") + "&to=" + at(this.firstMonth, "09:00"))))
+			.containsExactly("to");
 		assertThat(fields(get("/api/v1/appointments?cursor=garbage"))).containsExactly("cursor");
 		assertThat(fields(get("/api/v1/appointments?status=LOST"))).containsExactly("status");
 	}
@@ -275,6 +293,10 @@ class AppointmentInsightsApiTests extends ApiTest {
 			.bearer(this.admin.accessToken())
 			.send();
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
+	}
+
+	private List<String> ids(String query) {
+		return get("/api/v1/appointments" + query).json().get("items").findValuesAsString("id");
 	}
 
 	private Response get(String path) {

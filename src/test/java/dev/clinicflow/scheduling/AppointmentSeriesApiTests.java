@@ -131,6 +131,47 @@ class AppointmentSeriesApiTests extends ApiTest {
 			.containsExactly("start");
 	}
 
+	@Test
+	void aBookingRacingASeriesForOneOfItsDatesLeavesEitherTheWholeSeriesOrThatDateListed() throws Exception {
+		LocalDate contested = this.monday.plusWeeks(2);
+		for (int round = 0; round < 8; round++) {
+			String time = String.format(java.util.Locale.ROOT, "%02d:%02d", 8 + round / 2, (round % 2) * 30);
+			String ana = patient("Ana Série " + round);
+			String bia = patient("Bia Avulsa " + round);
+
+			List<Response> answers = FrontDesk
+				.together(List.of(() -> series(ana, at(this.monday, time), Map.of("frequency", "WEEKLY", "count", 4)),
+						() -> this.api.post("/api/v1/appointments")
+							.bearer(this.admin.accessToken())
+							.json(Map.of("patientId", bia, "doctorId", this.doctor, "start", at(contested, time)))
+							.send()));
+
+			Response series = answers.get(0);
+			Response single = answers.get(1);
+			if (series.status() == 201) {
+				assertThat(single.status()).as("round %d: %s", round, single.text()).isEqualTo(409);
+				assertThat(single.code()).isEqualTo("slot_taken");
+				assertThat(single.json().get("conflictingAppointmentId").asString())
+					.isEqualTo(series.json().get("appointments").get(2).get("id").asString());
+			}
+			else {
+				assertThat(single.status()).as("round %d: %s", round, single.text()).isEqualTo(201);
+				assertThat(series.status()).as("round %d: %s", round, series.text()).isEqualTo(409);
+				assertThat(series.code()).as("round %d: %s", round, series.text()).isEqualTo("series_conflict");
+				JsonNode conflicts = series.json().get("conflicts");
+				assertThat(conflicts).hasSize(1);
+				assertThat(conflicts.get(0).get("date").asString()).isEqualTo(contested.toString());
+				assertThat(conflicts.get(0).get("conflictingAppointmentId").asString())
+					.isEqualTo(single.json().get("id").asString());
+				assertThat(this.api.get("/api/v1/appointments?patientId=" + ana)
+					.bearer(this.admin.accessToken())
+					.send()
+					.json()
+					.get("items")).isEmpty();
+			}
+		}
+	}
+
 	private Response series(String patient, String start, Map<String, Object> recurrence) {
 		return this.api.post("/api/v1/appointments/series")
 			.bearer(this.admin.accessToken())

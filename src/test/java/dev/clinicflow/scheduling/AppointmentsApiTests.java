@@ -136,6 +136,53 @@ class AppointmentsApiTests extends ApiTest {
 	}
 
 	@Test
+	void aZoneOfCentreAndRadiusOnlyTakesTheAddressesWithinItsReach() {
+		// the fixture patient lives at -23.5531, -46.6544 (Consolação, São Paulo)
+		String near = createdId(this.api, this.admin, "zones",
+				Map.of("name", "Raio Paulista", "center", Map.of("lat", -23.5613, "lon", -46.6565), "radiusKm", 2.0));
+		String far = createdId(this.api, this.admin, "zones",
+				Map.of("name", "Raio Santos", "center", Map.of("lat", -23.9608, "lon", -46.3336), "radiusKm", 10.0));
+		String nearCar = createdId(this.api, this.admin, "cars", SchedulingFixtures.car("Carro Raio", List.of(near)));
+		String farCar = createdId(this.api, this.admin, "cars",
+				with(SchedulingFixtures.car("Carro Litoral", List.of(far)), "plate", "LIT1A23"));
+		putSchedule("cars", nearCar, "07:00", "08:00");
+		putSchedule("cars", farCar, "07:00", "08:00");
+		String patient = patient("Moradora da Consolação");
+
+		Response visit = book(Map.of("patientId", patient, "carId", nearCar, "start", at("07:00")));
+		assertThat(visit.status()).as(visit.text()).isEqualTo(201);
+		assertThat(visit.json().get("zoneId").asString()).isEqualTo(near);
+		Response outside = book(
+				Map.of("patientId", patient("Outra da Consolação"), "carId", farCar, "start", at("07:00")));
+		assertThat(outside.status()).isEqualTo(400);
+		assertThat(fields(outside)).containsExactly("patientId");
+	}
+
+	@Test
+	void aHomeVisitMovesOnlyIntoAWindowWithAPlaceLeft() {
+		String zoneId = createdId(this.api, this.admin, "zones", SchedulingFixtures.zone("Centro"));
+		String car = createdId(this.api, this.admin, "cars",
+				with(SchedulingFixtures.car("Carro Remarcado", List.of(zoneId)), "capacityPerWindow", 1));
+		SchedulingFixtures.everyDay(this.api, this.admin, "cars", car, "07:00", "08:00", "08:00", "09:00");
+		String early = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", patient("Coleta Cedo"), "carId", car, "start", at("07:00")));
+		String late = createdId(this.api, this.admin, "appointments",
+				Map.of("patientId", patient("Coleta Tarde"), "carId", car, "start", at("08:00")));
+
+		Response refused = patch(early, "reschedule", Map.of("start", at("08:00")));
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("window_full");
+		assertThat(get(early).get("start").asString()).isEqualTo(at("07:00"));
+
+		assertThat(patch(late, "cancel", Map.of()).status()).isEqualTo(200);
+		Response moved = patch(early, "reschedule", Map.of("start", at("08:00")));
+		assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+		assertThat(moved.json().get("end").asString()).isEqualTo(at("09:00"));
+		assertThat(book(Map.of("patientId", patient("Coleta Nova"), "carId", car, "start", at("07:00"))).status())
+			.isEqualTo(201);
+	}
+
+	@Test
 	void theLifecycleMovesForwardOnlyAndFeedsThePatientsAnalytics() {
 		String doctor = doctor();
 		String ana = patient("Ana Ciclo");
@@ -296,18 +343,72 @@ class AppointmentsApiTests extends ApiTest {
 	@Test
 	void appointmentsOfAnotherClinicDoNotExist() {
 		String doctor = doctor();
+		String ana = patient("Ana Isolada");
 		String id = createdId(this.api, this.admin, "appointments",
-				Map.of("patientId", patient("Ana Isolada"), "doctorId", doctor, "start", at("10:00")));
+				Map.of("patientId", ana, "doctorId", doctor, "start", at("10:00")));
 		Session other = this.api.registerTenant();
 		assertThat(this.api.get("/api/v1/appointments/" + id).bearer(other.accessToken()).send().status())
 			.isEqualTo(404);
-		assertThat(this.api.patch("/api/v1/appointments/" + id + "/cancel")
+		for (String action : List.of("cancel", "confirm", "check-in", "complete", "no-show")) {
+			assertThat(this.api.patch("/api/v1/appointments/" + id + "/" + action)
+				.bearer(other.accessToken())
+				.json(Map.of())
+				.send()
+				.status()).as(action).isEqualTo(404);
+		}
+		assertThat(this.api.patch("/api/v1/appointments/" + id + "/reschedule")
 			.bearer(other.accessToken())
-			.json(Map.of())
+			.json(Map.of("start", at("12:00")))
 			.send()
 			.status()).isEqualTo(404);
 		assertThat(this.api.get("/api/v1/appointments").bearer(other.accessToken()).send().json().get("items"))
 			.isEmpty();
+		assertThat(get(id).get("status").asString()).isEqualTo("SCHEDULED");
+		assertThat(get(id).get("start").asString()).isEqualTo(at("10:00"));
+
+		// named in a booking, another clinic's patient or doctor is refused exactly as an
+		// id that does not exist
+		FrontDesk theirs = new FrontDesk(this.api, other, this.day);
+		String theirDoctor = theirs.doctor();
+		String theirPatient = createdId(this.api, other, "patients", PatientFixtures.patient("Bia Vizinha"));
+		Response ourPatient = bookAs(other,
+				Map.of("patientId", ana, "doctorId", theirDoctor, "start", theirs.at("11:00")));
+		Response noPatient = bookAs(other, Map.of("patientId", java.util.UUID.randomUUID().toString(), "doctorId",
+				theirDoctor, "start", theirs.at("11:00")));
+		assertThat(ourPatient.status()).isEqualTo(400);
+		assertThat(fields(ourPatient)).containsExactly("patientId");
+		assertThat(ourPatient.json().get("errors")).isEqualTo(noPatient.json().get("errors"));
+		Response ourDoctor = bookAs(other, Map.of("patientId", theirPatient, "doctorId", doctor, "start", at("11:00")));
+		Response noDoctor = bookAs(other, Map.of("patientId", theirPatient, "doctorId",
+				java.util.UUID.randomUUID().toString(), "start", at("11:00")));
+		assertThat(ourDoctor.status()).isEqualTo(400);
+		assertThat(fields(ourDoctor)).containsExactly("doctorId");
+		assertThat(ourDoctor.json().get("errors")).isEqualTo(noDoctor.json().get("errors"));
+		assertThat(this.api.get("/api/v1/appointments").bearer(other.accessToken()).send().json().get("items"))
+			.isEmpty();
+	}
+
+	@Test
+	void deletedAndMergedPatientsCannotBeBooked() {
+		String doctor = doctor();
+		String deleted = patient("Ana Apagada");
+		assertThat(this.api.delete("/api/v1/patients/" + deleted).bearer(this.admin.accessToken()).send().status())
+			.isEqualTo(204);
+		Response refused = book(Map.of("patientId", deleted, "doctorId", doctor, "start", at("10:00")));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(fields(refused)).containsExactly("patientId");
+
+		String target = patient("Bia Mantida");
+		Map<String, Object> duplicate = new java.util.LinkedHashMap<>(PatientFixtures.patient("Bia Fundida"));
+		duplicate.remove("cpf");
+		String source = createdId(this.api, this.admin, "patients", duplicate);
+		Response merged = merge(target, source);
+		assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+		Response intoTarget = book(Map.of("patientId", source, "doctorId", doctor, "start", at("10:00")));
+		assertThat(intoTarget.status()).isEqualTo(400);
+		assertThat(fields(intoTarget)).containsExactly("patientId");
+		assertThat(intoTarget.text()).contains(target);
+		assertThat(book(Map.of("patientId", target, "doctorId", doctor, "start", at("10:00"))).status()).isEqualTo(201);
 	}
 
 	@Test
@@ -402,7 +503,11 @@ class AppointmentsApiTests extends ApiTest {
 	}
 
 	private Response book(Map<String, Object> request) {
-		return this.api.post("/api/v1/appointments").bearer(this.admin.accessToken()).json(request).send();
+		return bookAs(this.admin, request);
+	}
+
+	private Response bookAs(Session session, Map<String, Object> request) {
+		return this.api.post("/api/v1/appointments").bearer(session.accessToken()).json(request).send();
 	}
 
 	private Response patch(String id, String action, Map<String, Object> body) {

@@ -167,7 +167,7 @@ class DoctorsApiTests extends ApiTest {
 		String joao = createdId(this.api, admin, "doctors",
 				Map.of("name", "Dr. João Gonçalves", "specializations", List.of("Cardiology")));
 		String maria = createdId(this.api, admin, "doctors",
-				Map.of("name", "Dra. Maria Joana", "specializations", List.of("pediatrics")));
+				Map.of("name", "Dra. Maria Joana", "specializations", List.of("pediatrics", "Clínica Médica")));
 		String inactive = createdId(this.api, admin, "doctors",
 				Map.of("name", "Dr. Antônio", "specializations", List.of("cardiology"), "active", false));
 
@@ -177,6 +177,8 @@ class DoctorsApiTests extends ApiTest {
 		assertThat(list(admin, "?q=JO")).containsExactly(joao, maria);
 		assertThat(list(admin, "?q=antonio&active=false")).containsExactly(inactive);
 		assertThat(list(admin, "?active=true&specialization=cardiology")).containsExactly(joao);
+		assertThat(list(admin, "?specialization=clinica%20medica")).containsExactly(maria);
+		assertThat(list(admin, "?specialization=CL%C3%8DNICA%20M%C3%89DICA")).containsExactly(maria);
 		assertThat(list(admin, "?q=50%25")).isEmpty();
 
 		JsonNode first = this.api.get("/api/v1/doctors?limit=2").bearer(admin.accessToken()).send().json();

@@ -121,7 +121,7 @@ class SlotsApiTests extends ApiTest {
 		assertThat(booked.status()).as(booked.text()).isEqualTo(201);
 		assertThat(booked.json().get("start").asString()).isEqualTo(clinic.at(day, "07:00"));
 
-		JsonNode windows = clinic.get("/api/v1/cars/" + near + "/slots?date=" + day).json().get("windows");
+		JsonNode windows = clinic.get("/api/v1/cars/" + near + "/slots?date=" + day).json().get("slots");
 		assertThat(windows).hasSize(2);
 		assertThat(windows.get(0).get("start").asString()).isEqualTo(clinic.at(day, "07:00"));
 		assertThat(windows.get(0).get("end").asString()).isEqualTo(clinic.at(day, "08:00"));

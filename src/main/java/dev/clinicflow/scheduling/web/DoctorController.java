@@ -100,7 +100,7 @@ class DoctorController {
 	@ApiResponse(responseCode = "200", description = "One page",
 			content = @Content(schema = @Schema(oneOf = { DoctorPage.class, DoctorListingPage.class })))
 	Object list(
-			@Parameter(description = "A specialisation the doctor has") @RequestParam(
+			@Parameter(description = "A specialisation the doctor has, ignoring case and accents") @RequestParam(
 					required = false) @Nullable String specialization,
 			@Parameter(description = "Part of the name, ignoring case and accents") @RequestParam(
 					required = false) @Nullable String q,

@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,13 @@ final class PatientFilter {
 	private static final String IN_CITY = "patients.normalize(p.city) = patients.normalize(:city)";
 
 	private final List<String> conditions = new ArrayList<>(List.of("true"));
+
+	/**
+	 * The conditions that a walk in name order applies as it goes, from its index: live
+	 * patients, of one city, after the cursor (the name indexes lead with the city or
+	 * nothing, and carry the deleted and merged columns).
+	 */
+	private final Set<String> alongTheNames = new HashSet<>(Set.of("true", LIVE, IN_CITY));
 
 	private final Map<String, Object> params = new HashMap<>();
 
@@ -116,6 +125,33 @@ final class PatientFilter {
 
 	void where(String condition) {
 		this.conditions.add(condition);
+	}
+
+	/** Adds a condition that a walk in name order applies from its index (a cursor). */
+	void whereAlongTheNames(String condition, Map<String, Object> values) {
+		this.conditions.add(condition);
+		this.alongTheNames.add(condition);
+		this.params.putAll(values);
+	}
+
+	/**
+	 * The conditions that a walk in name order applies from its index, joined with AND.
+	 * Meaningful without a text match ({@code q}).
+	 */
+	String alongTheNames() {
+		return String.join(" and ", this.conditions.stream().filter(this.alongTheNames::contains).toList());
+	}
+
+	/**
+	 * The conditions that a walk in name order checks row by row, joined with AND, if
+	 * there are any: how many rows it walks before a page is full depends on how common
+	 * their combination is. Meaningful without a text match ({@code q}).
+	 */
+	@Nullable String besidesTheNames() {
+		List<String> others = this.conditions.stream()
+			.filter((condition) -> !this.alongTheNames.contains(condition))
+			.toList();
+		return others.isEmpty() ? null : String.join(" and ", others);
 	}
 
 	void where(String condition, String name, Object value) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PatientSearch {
+
+	/**
+	 * How many patients a filtered page in name order walks first (about a millisecond of
+	 * index, measured on 1,000,000 patients).
+	 */
+	static final int WALK = 4_000;
+
+	/**
+	 * The most patients a filtered page walks when the first walk found some rows but not
+	 * enough (about 15 ms); a combination rarer than that is found from its matches.
+	 */
+	static final int LONGEST_WALK = 60_000;
 
 	private final JdbcClient jdbc;
 
@@ -73,13 +86,23 @@ public class PatientSearch {
 		};
 		boolean descending = (sort == Sort.RELEVANCE) != descendingAsked;
 		if (after != null) {
-			filter.where("(" + sortKey + ", p.id) " + (descending ? "<" : ">") + " (cast(:afterKey as " + keyType(sort)
-					+ "), :afterId)");
-			filter.params().put("afterKey", after.key());
-			filter.params().put("afterId", after.id());
+			filter.whereAlongTheNames("(" + sortKey + ", p.id) " + (descending ? "<" : ">") + " (cast(:afterKey as "
+					+ keyType(sort) + "), :afterId)", Map.of("afterKey", after.key(), "afterId", after.id()));
 		}
 		String direction = descending ? " desc" : " asc";
 		String order = sortKey + direction + ", p.id" + direction;
+		String besides = filter.besidesTheNames();
+		if (sort == Sort.NAME && filter.names() == null && !filter.lookup() && besides != null) {
+			List<Row> walked = walked(filter, besides, sortKey, order, limit + 1, WALK);
+			if (walked.size() <= limit && !walked.isEmpty()) {
+				// uncommon, not rare: walking on costs less than finding every match
+				long further = 2L * WALK * (limit + 1) / walked.size();
+				if (further <= LONGEST_WALK) {
+					walked = walked(filter, besides, sortKey, order, limit + 1, (int) further);
+				}
+			}
+			return (walked.size() > limit) ? walked : matchedFirst(filter, sortKey, order, limit + 1);
+		}
 		if (filter.lookup()) {
 			// Found by index first, then ordered: otherwise the planner, which cannot
 			// tell
@@ -89,6 +112,37 @@ public class PatientSearch {
 					+ " as text) as sort_key from p order by " + order + " limit :limit", filter, limit + 1);
 		}
 		return idsFirst("cast(" + sortKey + " as text)", filter.conditions(), filter, order, limit + 1);
+	}
+
+	/**
+	 * A page in name order found by walking the first {@code walk} patients in that order
+	 * (of the city, when the filter names one, after the cursor) and checking the other
+	 * filters on each, from the name index alone: a few hundred entries for the
+	 * combinations that are common. When a walk of {@value #WALK} finds too few rows, the
+	 * search walks on as far as the rows found say it needs, up to
+	 * {@value #LONGEST_WALK}, or else {@link #matchedFirst} answers: walking on, the
+	 * planner (which takes filters for independent and cannot know that no child is
+	 * tagged "idoso") would go through every patient of São Paulo to find none.
+	 */
+	private List<Row> walked(PatientFilter filter, String besides, String sortKey, String order, int limit, int walk) {
+		return query("with page as materialized (select p.id, p.sort_key from (select p.*, cast(" + sortKey
+				+ " as text) as sort_key from patients.tenant_patients p where " + filter.alongTheNames() + " order by "
+				+ order + " limit " + walk + ") p where " + besides + " order by " + order + " limit :limit) select "
+				+ PatientStore.COLUMNS + ", page.sort_key from page join patients.tenant_patients p on p.id = page.id"
+				+ " order by " + order, filter, limit);
+	}
+
+	/**
+	 * A page of the patients who match, found all together first (by the index that suits
+	 * the filters, the planner's choice without an order to follow) and then ordered: for
+	 * a rare combination, a few index ranges instead of the whole name order.
+	 */
+	private List<Row> matchedFirst(PatientFilter filter, String sortKey, String order, int limit) {
+		return query("with matches as materialized (select p.id, p.search_name from patients.tenant_patients p where "
+				+ filter.conditions() + "), page as materialized (select p.id, cast(" + sortKey
+				+ " as text) as sort_key from matches p order by " + order + " limit :limit) select "
+				+ PatientStore.COLUMNS + ", page.sort_key from page join patients.tenant_patients p on p.id = page.id"
+				+ " order by " + order, filter, limit);
 	}
 
 	/**

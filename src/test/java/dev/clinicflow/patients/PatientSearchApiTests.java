@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,46 @@ class PatientSearchApiTests extends ApiTest {
 		assertThat(names(search(admin, "hasUpcomingAppointment=false"))).hasSize(3);
 		assertThat(names(search(admin, "hasUpcomingAppointment=true"))).isEmpty();
 		assertThat(names(search(admin, "noShowRateMin=0.5"))).isEmpty();
+	}
+
+	@Test
+	void aRareCombinationIsFoundBeyondTheFirstThousandsOfTheCityInNameOrder() {
+		Session admin = this.api.registerTenant();
+		// more patients of the city before them in name order than a filtered page walks
+		for (int batch = 0; batch * 1000 < PatientSearch.WALK + 100; batch++) {
+			List<Map<String, Object>> items = new ArrayList<>();
+			for (int i = 0; i < 1000; i++) {
+				int n = batch * 1000 + i;
+				items.add(Map.of("fullName", String.format(java.util.Locale.ROOT, "Ana Recifense %05d", n), "birthDate",
+						"1990-01-01", "address", Map.of("city", "Recife"), "tags",
+						List.of(Set.of(10, 4050, 4090).contains(n) ? "incomum" : "comum")));
+			}
+			Response bulk = this.api.post("/api/v1/patients/bulk")
+				.bearer(admin.accessToken())
+				.json(Map.of("items", items))
+				.send();
+			assertThat(bulk.status()).as(bulk.text()).isEqualTo(200);
+		}
+		create(admin, person("Zélia Rara Um", "1950-03-01", "FEMALE", "Recife", "Boa Viagem", List.of("raro")));
+		create(admin, person("Zélia Rara Dois", "2001-03-01", "FEMALE", "Recife", "Boa Viagem", List.of("raro")));
+		create(admin, person("Zilda Rara", "1952-03-01", "FEMALE", "Recife", "Casa Forte", List.of("raro", "vip")));
+		create(admin, person("Zuleica Rara", "1950-03-01", "FEMALE", "Olinda", "Carmo", List.of("raro")));
+
+		assertThat(names(search(admin, "city=recife&tag=raro"))).containsExactly("Zélia Rara Dois", "Zélia Rara Um",
+				"Zilda Rara");
+		assertThat(allPages(admin, "city=Recife&tag=raro&limit=2")).containsExactly("Zélia Rara Dois", "Zélia Rara Um",
+				"Zilda Rara");
+		assertThat(names(search(admin, "city=Recife&tag=raro&ageMin=60"))).containsExactly("Zélia Rara Um",
+				"Zilda Rara");
+		assertThat(names(search(admin, "city=Recife&neighborhood=casa%20forte"))).containsExactly("Zilda Rara");
+		assertThat(names(search(admin, "tag=raro&ageMin=60"))).containsExactly("Zélia Rara Um", "Zilda Rara",
+				"Zuleica Rara");
+		assertThat(names(search(admin, "city=Recife&tag=comum&limit=2"))).containsExactly("Ana Recifense 00000",
+				"Ana Recifense 00001");
+		assertThat(names(search(admin, "city=Recife&tag=nenhum"))).isEmpty();
+		// one in the first walk, two beyond it: the search walks on
+		assertThat(allPages(admin, "city=Recife&tag=incomum&limit=2")).containsExactly("Ana Recifense 00010",
+				"Ana Recifense 04050", "Ana Recifense 04090");
 	}
 
 	@Test

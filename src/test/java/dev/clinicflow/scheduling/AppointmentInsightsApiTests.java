@@ -141,15 +141,24 @@ class AppointmentInsightsApiTests extends ApiTest {
 		String visit = createdId(this.api, this.admin, "appointments", Map.of("patientId", patient("Eva Coleta"),
 				"carId", car, "start", at(this.firstMonth, "07:00"), "exams", List.of("hemograma")));
 
+		// sorted as Portuguese sorts names: Ágata before Estatística (not after Z, as by
+		// code point)
+		String agata = doctor("Dra. Ágata", null);
+		createdId(this.api, this.admin, "appointments", Map.of("patientId", patient("Fábio Consulta"), "doctorId",
+				agata, "start", at(this.firstMonth, "11:00")));
+
 		JsonNode day = get("/api/v1/dashboard/appointments?date=" + this.firstMonth).json();
 		assertThat(day.get("date").asString()).isEqualTo(this.firstMonth.toString());
 		JsonNode resources = day.get("resources");
-		assertThat(resources).hasSize(2);
-		assertThat(resources.get(0).get("kind").asString()).isEqualTo("DOCTOR");
-		assertThat(resources.get(1).get("kind").asString()).isEqualTo("CAR");
-		assertThat(resources.get(1).get("appointments").get(0).get("id").asString()).isEqualTo(visit);
-		assertThat(resources.get(1).get("appointments").get(0).get("neighborhood").asString()).isEqualTo("Consolação");
-		JsonNode doctorsDay = resources.get(0).get("appointments");
+		assertThat(resources).hasSize(3);
+		assertThat(resources.findValuesAsString("resourceId")).containsExactly(agata, this.doctor, car);
+		assertThat(resources.findValuesAsString("kind")).containsExactly("DOCTOR", "DOCTOR", "CAR");
+		JsonNode carsDay = resources.get(2).get("appointments");
+		assertThat(carsDay.get(0).get("id").asString()).isEqualTo(visit);
+		assertThat(carsDay.get(0).get("neighborhood").asString()).isEqualTo("Consolação");
+		assertThat(SchedulingFixtures.strings(carsDay.get(0).get("exams"))).containsExactly("hemograma");
+		JsonNode doctorsDay = resources.get(1).get("appointments");
+		assertThat(doctorsDay.get(0).get("exams")).isEmpty();
 		assertThat(doctorsDay.findValuesAsString("id")).containsExactly(this.completed, this.confirmed, this.cancelled);
 		assertThat(doctorsDay.get(1).get("patientName").asString()).isEqualTo("Ana Maria Souza");
 		assertThat(doctorsDay.get(1).get("confirmationStatus").asString()).isEqualTo("CONFIRMED");

@@ -87,10 +87,9 @@ public class AppointmentSeries {
 				}
 				if (rows.isEmpty()) {
 					// queued on the doctor or car and the patient from here on, the
-					// checks
-					// below stay true until the inserts: a booking racing the series
-					// waits
-					// for it, or the series finds that booking and lists its date
+					// checks below stay true until the inserts: a booking racing the
+					// series waits for it, or the series finds that booking and lists
+					// its date
 					this.store.queue(row.resourceId(), row.patientId());
 				}
 				SeriesConflict conflict = conflict(row, rows, date);

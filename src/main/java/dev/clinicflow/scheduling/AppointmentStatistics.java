@@ -204,10 +204,9 @@ public class AppointmentStatistics {
 							row.neighborhood()));
 			}
 		}
-		// doctors first, then cars, each by name as the clinic's language sorts them
-		// (each
-		// name's collation key made once: comparing names with the collator itself took
-		// a sixth of the request's CPU)
+		// doctors first, then cars, each by name as the clinic's language sorts them,
+		// with each name's collation key made once (comparing names with the collator
+		// itself took a sixth of the request's CPU)
 		Collator collator = Collator.getInstance(Locale.forLanguageTag(clinic.locale()));
 		Map<UUID, CollationKey> sortKeys = new HashMap<>();
 		byResource.values()

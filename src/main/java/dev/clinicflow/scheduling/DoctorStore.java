@@ -29,6 +29,14 @@ class DoctorStore {
 	private static final TypeReference<List<AppointmentType>> TYPES = new TypeReference<>() {
 	};
 
+	/**
+	 * The doctor {@code d} has the specialisation {@code :specialization}, ignoring case
+	 * and accents.
+	 */
+	static final String HAS_SPECIALIZATION = """
+			exists (select 1 from unnest(d.specializations) s
+			        where scheduling.normalize(s) = scheduling.normalize(:specialization))""";
+
 	private static final String SELECT = """
 			select r.id, r.name, r.active, r.created_at, r.updated_at, r.version, d.user_id, d.specializations,
 			  d.registration_council, d.registration_number, d.registration_state, d.slot_minutes,
@@ -132,14 +140,13 @@ class DoctorStore {
 	 */
 	List<DoctorView> list(@Nullable String specialization, @Nullable String q, @Nullable Boolean active,
 			@Nullable UUID after, int limit) {
-		return this.jdbc.sql(SELECT + """
-				where (cast(:specialization as text) is null or exists (select 1 from unnest(d.specializations) s
-				       where scheduling.normalize(s) = scheduling.normalize(:specialization)))
-				  and (cast(:q as text) is null or r.search_name like scheduling.normalize(:q) escape '\\')
-				  and (cast(:active as boolean) is null or r.active = :active)
-				  and (cast(:after as uuid) is null or r.id > :after)
-				order by r.id
-				limit :limit""")
+		return this.jdbc
+			.sql(SELECT + " where (cast(:specialization as text) is null or " + HAS_SPECIALIZATION + ")" + """
+					  and (cast(:q as text) is null or r.search_name like scheduling.normalize(:q) escape '\\')
+					  and (cast(:active as boolean) is null or r.active = :active)
+					  and (cast(:after as uuid) is null or r.id > :after)
+					order by r.id
+					limit :limit""")
 			.param("specialization", specialization)
 			.param("q", (q != null) ? Blank.containing(q) : null)
 			.param("active", active)

@@ -295,10 +295,7 @@ public class Slots {
 		if (specialization == null || specialization.isBlank()) {
 			return doctors("r.active", Map.of());
 		}
-		return doctors("""
-				r.active and exists (select 1 from unnest(d.specializations) s
-				                     where scheduling.normalize(s) = scheduling.normalize(:specialization))""",
-				Map.of("specialization", specialization));
+		return doctors("r.active and " + DoctorStore.HAS_SPECIALIZATION, Map.of("specialization", specialization));
 	}
 
 	private List<Doctor> doctors(String condition, Map<String, Object> params) {

@@ -33,6 +33,10 @@ final class PatientFilter {
 
 	private static final String IN_CITY = "patients.normalize(p.city) = patients.normalize(:city)";
 
+	private static final String BORN_BY = "p.birth_date <= :bornBy";
+
+	private static final String BORN_AFTER = "p.birth_date > :bornAfter";
+
 	private final List<String> conditions = new ArrayList<>(List.of("true"));
 
 	/**
@@ -51,6 +55,8 @@ final class PatientFilter {
 	private boolean lookup;
 
 	private String relevance = "cast(0 as float8)";
+
+	private List<String> tags = List.of();
 
 	private PatientFilter(Instant now) {
 		this.now = now;
@@ -116,6 +122,41 @@ final class PatientFilter {
 
 	Map<String, Object> params() {
 		return this.params;
+	}
+
+	/**
+	 * What the running counts of tags per span of birth (decision 0016) can narrow: the
+	 * tags every patient selected has, in the city the filter names (or the clinic), with
+	 * the birth dates it asks for. Only for filters of live patients without a text
+	 * match.
+	 */
+	@Nullable Tagged tagged() {
+		if (this.tags.isEmpty() || this.names != null || this.lookup || !this.conditions.contains(LIVE)) {
+			return null;
+		}
+		return new Tagged(this.tags, (String) this.params.get("city"), (LocalDate) this.params.get("bornAfter"),
+				(LocalDate) this.params.get("bornBy"));
+	}
+
+	/**
+	 * Narrows the birth dates selected to after one day and up to another (both within
+	 * what the filter asked, or wider: the narrower bound holds).
+	 */
+	void bornWithin(LocalDate after, LocalDate by) {
+		LocalDate bornAfter = (LocalDate) this.params.get("bornAfter");
+		if (bornAfter == null) {
+			where(BORN_AFTER, "bornAfter", after);
+		}
+		else if (after.isAfter(bornAfter)) {
+			this.params.put("bornAfter", after);
+		}
+		LocalDate bornBy = (LocalDate) this.params.get("bornBy");
+		if (bornBy == null) {
+			where(BORN_BY, "bornBy", by);
+		}
+		else if (by.isBefore(bornBy)) {
+			this.params.put("bornBy", by);
+		}
 	}
 
 	/** How well a row matches the text, as float8 (higher is better). */
@@ -206,9 +247,9 @@ final class PatientFilter {
 		if (!query.includeDeleted()) {
 			where(LIVE);
 		}
-		List<String> tags = query.tags().stream().map((tag) -> tag.trim().toLowerCase(Locale.ROOT)).toList();
-		if (!tags.isEmpty()) {
-			where("p.tags @> cast(:tags as text[])", "tags", tags.toArray(String[]::new));
+		this.tags = query.tags().stream().map((tag) -> tag.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+		if (!this.tags.isEmpty()) {
+			where("p.tags @> cast(:tags as text[])", "tags", this.tags.toArray(String[]::new));
 		}
 		if (query.gender() != null) {
 			where("p.gender = :gender", "gender", query.gender().name());
@@ -255,7 +296,7 @@ final class PatientFilter {
 			if (query.ageMin() < 0 || query.ageMin() > 150) {
 				throw InvalidRequest.field("ageMin", "must be between 0 and 150");
 			}
-			where("p.birth_date <= :bornBy", "bornBy", today.minusYears(query.ageMin()));
+			where(BORN_BY, "bornBy", today.minusYears(query.ageMin()));
 		}
 		if (query.ageMax() != null) {
 			if (query.ageMax() < 0 || query.ageMax() > 150) {
@@ -264,7 +305,7 @@ final class PatientFilter {
 			if (query.ageMin() != null && query.ageMin() > query.ageMax()) {
 				throw InvalidRequest.field("ageMin", "must not be greater than ageMax");
 			}
-			where("p.birth_date > :bornAfter", "bornAfter", today.minusYears(query.ageMax() + 1L));
+			where(BORN_AFTER, "bornAfter", today.minusYears(query.ageMax() + 1L));
 		}
 	}
 
@@ -291,6 +332,14 @@ final class PatientFilter {
 		if (value != null) {
 			filter.where(condition, name, Timestamp.from(value));
 		}
+	}
+
+	/**
+	 * The tags a filter requires, the city it names (as typed, or null for the whole
+	 * clinic) and the birth dates it selects: {@code bornAfter} exclusive, {@code bornBy}
+	 * inclusive, null when unbounded.
+	 */
+	record Tagged(List<String> tags, @Nullable String city, @Nullable LocalDate bornAfter, @Nullable LocalDate bornBy) {
 	}
 
 	/** The smallest digit string after every string that starts with {@code prefix}. */

@@ -2,9 +2,14 @@ package dev.clinicflow.patients;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +43,12 @@ public class PatientSearch {
 	 * enough (about 15 ms); a combination rarer than that is found from its matches.
 	 */
 	static final int LONGEST_WALK = 60_000;
+
+	/** The years of birth a span of the tag counts covers (V33). */
+	private static final int BIRTH_SPAN = 5;
+
+	/** The span of the tag counts for patients without a birth date. */
+	private static final int NO_BIRTH_DATE = Integer.MIN_VALUE;
 
 	private final JdbcClient jdbc;
 
@@ -101,7 +112,10 @@ public class PatientSearch {
 					walked = walked(filter, besides, sortKey, order, limit + 1, (int) further);
 				}
 			}
-			return (walked.size() > limit) ? walked : matchedFirst(filter, sortKey, order, limit + 1);
+			if (walked.size() > limit) {
+				return walked;
+			}
+			return mayMatch(filter) ? matchedFirst(filter, sortKey, order, limit + 1) : List.of();
 		}
 		if (filter.lookup()) {
 			// Found by index first, then ordered: otherwise the planner, which cannot
@@ -130,6 +144,62 @@ public class PatientSearch {
 				+ order + " limit " + walk + ") p where " + besides + " order by " + order + " limit :limit) select "
 				+ PatientStore.COLUMNS + ", page.sort_key from page join patients.tenant_patients p on p.id = page.id"
 				+ " order by " + order, filter, limit);
+	}
+
+	/**
+	 * Whether the running counts of tags per five-year span of birth (decision 0016)
+	 * leave room for a patient with every tag the filter asks, in its city and birth
+	 * dates; when they do, the filter's birth dates are narrowed to the spans where all
+	 * its tags occur, so that a rare combination reads only those spans of the city's
+	 * patients.
+	 */
+	private boolean mayMatch(PatientFilter filter) {
+		PatientFilter.Tagged tagged = filter.tagged();
+		if (tagged == null) {
+			return true;
+		}
+		Map<String, Set<Integer>> spansByTag = new HashMap<>();
+		this.jdbc.sql("""
+				select t.tag, c.value from unnest(cast(:tags as text[])) as t(tag)
+				join patients.patient_counts c on c.scope = coalesce(patients.normalize(cast(:city as text)), '')
+				  and c.dimension = 'tag_births' and c.value >= t.tag || ':' and c.value < t.tag || ';'
+				  and c.patients > 0""")
+			.param("tags", tagged.tags().toArray(String[]::new))
+			.param("city", tagged.city())
+			.query((row) -> {
+				String tag = row.getString("tag");
+				String value = row.getString("value");
+				int colon = value.lastIndexOf(':');
+				if (value.substring(0, colon).equals(tag)) {
+					String span = value.substring(colon + 1);
+					spansByTag.computeIfAbsent(tag, (key) -> new HashSet<>())
+						.add(span.isEmpty() ? NO_BIRTH_DATE : Integer.parseInt(span));
+				}
+			});
+		// the spans where every tag occurs
+		Set<Integer> spans = new HashSet<>(spansByTag.getOrDefault(tagged.tags().getFirst(), Set.of()));
+		tagged.tags().forEach((tag) -> spans.retainAll(spansByTag.getOrDefault(tag, Set.of())));
+		boolean agesAsked = tagged.bornAfter() != null || tagged.bornBy() != null;
+		if (!agesAsked && spans.contains(NO_BIRTH_DATE)) {
+			return true; // some without a birth date, whom no birth dates narrow
+		}
+		spans.removeIf((span) -> span == NO_BIRTH_DATE || !overlaps(span, tagged.bornAfter(), tagged.bornBy()));
+		if (spans.isEmpty()) {
+			return false;
+		}
+		filter.bornWithin(LocalDate.of(Collections.min(spans), 1, 1).minusDays(1),
+				LocalDate.of(Collections.max(spans) + BIRTH_SPAN, 1, 1).minusDays(1));
+		return true;
+	}
+
+	/**
+	 * Whether a span of birth years has days after {@code bornAfter} and up to
+	 * {@code bornBy} (each null when unbounded).
+	 */
+	private static boolean overlaps(int span, @Nullable LocalDate bornAfter, @Nullable LocalDate bornBy) {
+		LocalDate firstDay = LocalDate.of(span, 1, 1);
+		LocalDate lastDay = LocalDate.of(span + BIRTH_SPAN, 1, 1).minusDays(1);
+		return (bornAfter == null || lastDay.isAfter(bornAfter)) && (bornBy == null || !firstDay.isAfter(bornBy));
 	}
 
 	/**

@@ -176,6 +176,73 @@ class PatientSearchApiTests extends ApiTest {
 	}
 
 	@Test
+	void tagsCountedPerSpanOfBirthFollowEveryChangeOfThePatients() {
+		Session admin = this.api.registerTenant();
+		int year = java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC).getYear();
+		// Too few patients for a filtered page to fill from its walk in name order: each
+		// search below consults the tag counts per span of birth (decision 0016) and then
+		// reads only the spans they leave, or nothing.
+		String ana = id(create(admin,
+				person("Ana Rara", (year - 70) + "-06-15", "FEMALE", "Natal", "Tirol", List.of("raro", "vip"))));
+		Map<String, Object> bruna = person("Bruna Rara", null, "FEMALE", "natal", "Tirol", List.of("raro"));
+		bruna.remove("birthDate");
+		create(admin, bruna);
+		String carla = id(create(admin,
+				person("Carla Comum", (year - 30) + "-01-01", "FEMALE", "Natal", "Tirol", List.of("vip"))));
+		create(admin, person("Dora Limite", "1975-01-01", "FEMALE", "Natal", "Lagoa Nova", List.of("limite")));
+		create(admin, person("Edna Limite", "1989-12-31", "FEMALE", "Natal", "Lagoa Nova", List.of("limite")));
+		create(admin, person("Fabi Limite", "1974-12-31", "FEMALE", "Natal", "Lagoa Nova", List.of("outro")));
+
+		assertThat(names(search(admin, "city=Natal&tag=raro"))).containsExactly("Ana Rara", "Bruna Rara");
+		assertThat(names(search(admin, "city=Natal&tag=raro&ageMin=60"))).containsExactly("Ana Rara");
+		assertThat(names(search(admin, "city=Natal&tag=raro&ageMax=40"))).isEmpty();
+		assertThat(names(search(admin, "city=Natal&tag=raro&tag=vip"))).containsExactly("Ana Rara");
+		assertThat(names(search(admin, "city=Natal&tag=vip&ageMax=40"))).containsExactly("Carla Comum");
+		assertThat(names(search(admin, "city=Natal&tag=vip&tag=raro&ageMax=40"))).isEmpty();
+		assertThat(names(search(admin, "city=Natal&tag=limite&ageMin=0"))).containsExactly("Dora Limite",
+				"Edna Limite");
+		assertThat(names(search(admin, "city=Recife&tag=raro"))).isEmpty();
+		assertThat(names(search(admin, "tag=raro&ageMin=60"))).containsExactly("Ana Rara");
+
+		// a new tag, a new birth date, a deletion and a restore move the counts with them
+		patch(admin, carla, Map.of("tags", List.of("vip", "raro")));
+		assertThat(names(search(admin, "city=Natal&tag=raro&ageMax=40"))).containsExactly("Carla Comum");
+		patch(admin, ana, Map.of("birthDate", (year - 10) + "-01-01"));
+		assertThat(names(search(admin, "city=Natal&tag=raro&ageMin=60"))).isEmpty();
+		assertThat(names(search(admin, "city=Natal&tag=raro&tag=vip&ageMax=15"))).containsExactly("Ana Rara");
+		patch(admin, ana, Map.of("address", Map.of("city", "Mossoró")));
+		assertThat(names(search(admin, "city=Natal&tag=raro&ageMax=15"))).isEmpty();
+		assertThat(names(search(admin, "city=mossoro&tag=raro&ageMax=15"))).containsExactly("Ana Rara");
+		assertThat(this.api.delete("/api/v1/patients/" + ana).bearer(admin.accessToken()).send().status())
+			.isEqualTo(204);
+		assertThat(names(search(admin, "city=Mossoró&tag=raro&ageMax=15"))).isEmpty();
+		assertThat(names(search(admin, "city=Mossoró&tag=raro&ageMax=15&includeDeleted=true")))
+			.containsExactly("Ana Rara");
+		assertThat(this.api.post("/api/v1/patients/" + ana + "/restore").bearer(admin.accessToken()).send().status())
+			.isEqualTo(200);
+		assertThat(names(search(admin, "city=Mossoró&tag=raro&ageMax=15"))).containsExactly("Ana Rara");
+
+		// patients created in bulk are counted as well, and a merge gives its target the
+		// source's tags
+		Response bulk = this.api.post("/api/v1/patients/bulk")
+			.bearer(admin.accessToken())
+			.json(Map.of("items",
+					List.of(Map.of("fullName", "Gil Lote", "birthDate", (year - 5) + "-03-01", "address",
+							Map.of("city", "Natal"), "tags", List.of("lote")))))
+			.send();
+		assertThat(bulk.status()).as(bulk.text()).isEqualTo(200);
+		String gil = bulk.json().get("results").get(0).get("id").asString();
+		assertThat(names(search(admin, "city=Natal&tag=lote&ageMax=10"))).containsExactly("Gil Lote");
+		Response merged = this.api.post("/api/v1/patients/" + carla + "/merge")
+			.bearer(admin.accessToken())
+			.json(Map.of("sourceId", gil))
+			.send();
+		assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+		assertThat(names(search(admin, "city=Natal&tag=lote&ageMax=10"))).isEmpty();
+		assertThat(names(search(admin, "city=Natal&tag=lote&ageMin=25"))).containsExactly("Carla Comum");
+	}
+
+	@Test
 	void nearFindsPatientsWithinTheRadius() {
 		Session admin = this.api.registerTenant();
 		create(admin, at("Perto", -23.5531, -46.6544));
@@ -256,6 +323,15 @@ class PatientSearchApiTests extends ApiTest {
 		input.put("tags", tags);
 		input.put("address", Map.of("city", city, "neighborhood", neighborhood));
 		return input;
+	}
+
+	private void patch(Session session, String id, Map<String, Object> changes) {
+		Response patched = this.api.patch("/api/v1/patients/" + id).bearer(session.accessToken()).json(changes).send();
+		assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+	}
+
+	private static String id(Response created) {
+		return created.json().get("id").asString();
 	}
 
 	private Map<String, Object> at(String name, double lat, double lon) {

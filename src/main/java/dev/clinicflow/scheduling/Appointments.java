@@ -64,6 +64,8 @@ public class Appointments {
 
 	private final ApplicationEventPublisher events;
 
+	private final PatientAppointmentFigures figures;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -71,8 +73,8 @@ public class Appointments {
 	private final Clock clock;
 
 	Appointments(AppointmentStore store, Slots slots, ZoneStore zones, PatientDirectory patients,
-			AppointmentAccess access, AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
-			PlatformTransactionManager transactions, Clock clock) {
+			AppointmentAccess access, AuditLog audit, ApplicationEventPublisher events,
+			PatientAppointmentFigures figures, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
 		this.store = store;
 		this.slots = slots;
 		this.zones = zones;
@@ -80,6 +82,7 @@ public class Appointments {
 		this.access = access;
 		this.audit = audit;
 		this.events = events;
+		this.figures = figures;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
@@ -322,6 +325,7 @@ public class Appointments {
 		this.audit.record(AuditEntry
 			.success("appointment." + change.name().toLowerCase(java.util.Locale.ROOT), "appointment", appointment.id())
 			.with(Map.of("patientId", appointment.patientId(), "start", appointment.start().toString())));
+		this.figures.due(appointment.patientId());
 		this.events.publishEvent(new AppointmentChanged(CurrentTenant.require().value(), appointment.id(), change,
 				appointment.patientId(), appointment.kind(), appointment.resourceId(), appointment.start(),
 				appointment.end(), appointment.status(), previousStart, CurrentActor.userId().orElse(null), now));

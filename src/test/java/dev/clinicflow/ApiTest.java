@@ -1,9 +1,13 @@
 package dev.clinicflow;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -52,11 +56,39 @@ public abstract class ApiTest {
 	private static Path temporaryDataDir() {
 		try {
 			Path dir = Files.createTempDirectory("clinicflow-test-");
-			dir.toFile().deleteOnExit();
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> deleteOnceStopped(dir), "clinicflow-test-data-dir-cleanup"));
 			return dir;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Deletes the test JVM's data dir as it exits, once the embedded PostgreSQL (which
+	 * the application context stops in a shutdown hook of its own) has let go of it: its
+	 * {@code postmaster.pid} is gone. A server still running after 20 s keeps its dir.
+	 */
+	private static void deleteOnceStopped(Path dir) {
+		Path running = dir.resolve("postgres").resolve("postmaster.pid");
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		try {
+			while (Files.exists(running)) {
+				if (System.nanoTime() > deadline) {
+					return;
+				}
+				Thread.sleep(50);
+			}
+			try (Stream<Path> paths = Files.walk(dir)) {
+				paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// best effort: the JVM is exiting
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -29,6 +29,7 @@ import dev.clinicflow.shared.TenantId;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -171,7 +172,13 @@ class PatientAppointmentFigures {
 
 	private void queue(Recount recount) {
 		this.queued.add(recount);
-		this.executor.execute(this::drainWhileIdle);
+		try {
+			this.executor.execute(this::drainWhileIdle);
+		}
+		catch (TaskRejectedException ex) {
+			// the executor is shutting down: recount here rather than not at all
+			drainWhileIdle();
+		}
 	}
 
 	/**

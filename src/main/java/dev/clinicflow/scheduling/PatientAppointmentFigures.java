@@ -176,8 +176,12 @@ class PatientAppointmentFigures {
 			this.executor.execute(this::drainWhileIdle);
 		}
 		catch (TaskRejectedException ex) {
-			// the executor is shutting down: recount here rather than not at all
-			drainWhileIdle();
+			// The executor is shutting down. Not here instead: after a commit this
+			// thread still holds the committed transaction's connection. The note stays
+			// for the sweep (for a merge, the event publication registry retries).
+			if (this.queued.remove(recount)) {
+				recount.done().completeExceptionally(ex);
+			}
 		}
 	}
 

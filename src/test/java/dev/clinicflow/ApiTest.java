@@ -1,12 +1,14 @@
 package dev.clinicflow;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -67,25 +69,26 @@ public abstract class ApiTest {
 
 	/**
 	 * Deletes the test JVM's data dir as it exits, once the embedded PostgreSQL (which
-	 * the application context stops in a shutdown hook of its own) has let go of it: its
-	 * {@code postmaster.pid} is gone. A server still running after 20 s keeps its dir.
+	 * the application context stops in a shutdown hook of its own) has let go of it: the
+	 * postmaster named in its {@code postmaster.pid} has exited. A server still running
+	 * after 20 s keeps its dir.
 	 */
 	private static void deleteOnceStopped(Path dir) {
-		Path running = dir.resolve("postgres").resolve("postmaster.pid");
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		Path pidFile = dir.resolve("postgres").resolve("postmaster.pid");
 		try {
-			while (Files.exists(running)) {
-				if (System.nanoTime() > deadline) {
-					return;
+			if (Files.exists(pidFile)) {
+				long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+				Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+				if (postmaster.isPresent()) {
+					postmaster.get().onExit().get(20, TimeUnit.SECONDS);
 				}
-				Thread.sleep(50);
 			}
 			try (Stream<Path> paths = Files.walk(dir)) {
 				paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 			}
 		}
-		catch (IOException | UncheckedIOException ex) {
-			// best effort: the JVM is exiting
+		catch (IOException | RuntimeException | ExecutionException | TimeoutException ex) {
+			// best effort: the JVM is exiting, and a server still running keeps its dir
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
